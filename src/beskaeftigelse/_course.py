@@ -1,0 +1,494 @@
+"""A course: one participant's way through a programme, as an immutable event history."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+import attrs
+
+from ._calendar import WorkingCalendar
+from ._errors import TransitionRefused, ValidationError
+from ._events import Event, OutcomeRecorded, Started
+from ._machine import MonthsAfterEnd
+from ._programme import Measurement, Placement, Programme, ProgrammeDefinition
+
+
+@attrs.frozen
+class Refusal:
+    """Why a course cannot take an event: a domain "no" as a value.
+
+    Attributes:
+        state: The state the course is in.
+        event: The event's kind and date (never personal data).
+        rule: Which rule refused it: ``final``, ``started_twice``, ``before_start``,
+            ``date_order``, ``no_transition``, ``guard`` or ``outcome_not_allowed``.
+        reason: Why, in words.
+    """
+
+    state: str
+    event: str
+    rule: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"in state {self.state!r}, {self.event} is refused: {self.reason}"
+
+
+@attrs.frozen
+class Option:
+    """An event the course may take now.
+
+    Attributes:
+        event: The event kind (e.g. ``"follow_up_held"``).
+        target: The state it leads to.
+        not_before: The first date it may be dated (the last event's date, or later if a
+            guard waits for a date).
+    """
+
+    event: str
+    target: str
+    not_before: date
+
+
+class ItemKind(enum.Enum):
+    """What a scheduled item is."""
+
+    MEETING = "meeting"
+    PHASE_START = "phase_start"
+    END = "end"
+    MEASUREMENT = "measurement"
+
+
+@attrs.frozen(kw_only=True)
+class Planned:
+    """One planned meeting or milestone of a course's schedule.
+
+    Attributes:
+        kind: Meeting, phase start, end, or outcome measurement.
+        key: The meeting kind, phase key, ``"end"`` or measurement key.
+        number: 1 for the first of its key, 2 for the second, ...
+        on: The day it is planned for: always a working day of the course's calendar.
+        nominal: The day the plan's arithmetic gave, before moving to a working day.
+        name_da: A Danish label.
+        name_en: An English label.
+    """
+
+    kind: ItemKind
+    key: str
+    number: int
+    on: date
+    nominal: date
+    name_da: str
+    name_en: str
+
+
+@attrs.frozen
+class Due:
+    """A planned item that is due or overdue on a date and has not happened.
+
+    Attributes:
+        item: The planned item.
+        days_overdue: How many days past its date (0: due today).
+    """
+
+    item: Planned
+    days_overdue: int
+
+    @property
+    def overdue(self) -> bool:
+        """Whether its date has passed."""
+        return self.days_overdue > 0
+
+
+def _history(value: object) -> tuple[Event, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise ValidationError("must be a sequence of events", path="history")
+    for i, item in enumerate(value):
+        if not isinstance(item, Event) or type(item) is Event:
+            raise ValidationError("must be an event", path=f"history[{i}]")
+    if not value or not isinstance(value[0], Started):
+        raise ValidationError("a history starts with a Started event", path="history[0]")
+    return tuple(value)
+
+
+@attrs.frozen(repr=False)
+class Course:
+    """One participant's course through a programme: the programme plus the event history.
+
+    A course is a value. :meth:`apply` returns a new course and leaves this one as it was;
+    the state, the end date and the counts are derived from the history, so
+    ``Course.replay(programme, course.history) == course`` always holds. Build one with
+    :meth:`start`.
+
+    Attributes:
+        programme: The programme as it stood on the start date.
+        history: The events taken, oldest first; the first is :class:`~.events.Started`.
+
+    >>> from datetime import date
+    >>> import beskaeftigelse as bk
+    >>> from beskaeftigelse import events
+    >>> p = bk.catalogue.get("afklaringsforloeb", on=date(2020, 8, 3))
+    >>> course = bk.Course.start(p, participant="ref-0001", on=date(2020, 8, 3))
+    >>> course.state
+    'awaiting_start_meeting'
+    >>> course.apply(events.StartMeetingHeld(on=date(2020, 8, 3))).state
+    'in_progress'
+    """
+
+    programme: Programme = attrs.field()
+    history: tuple[Event, ...] = attrs.field(converter=_history)
+    state: str = attrs.field(init=False, eq=False, hash=False)
+    ended_on: date | None = attrs.field(init=False, eq=False, hash=False)
+    _counts: dict[str, int] = attrs.field(init=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.programme, Programme):
+            raise ValidationError("must be a Programme", path="programme")
+        first = self.history[0]
+        if self.programme.on != first.on:
+            raise ValidationError(
+                f"the programme is resolved on {self.programme.on.isoformat()}, "
+                f"but the course starts on {first.on.isoformat()}; use Course.replay",
+                path="programme.on",
+            )
+        state, ended_on, counts = _fold(self.programme, self.history)
+        object.__setattr__(self, "state", state)
+        object.__setattr__(self, "ended_on", ended_on)
+        object.__setattr__(self, "_counts", counts)
+
+    def __repr__(self) -> str:
+        return (
+            f"Course(programme={self.programme.key!r}, started_on={self.started_on!r}, "
+            f"state={self.state!r}, events={len(self.history)})"
+        )
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        programme: Programme | ProgrammeDefinition,
+        *,
+        participant: str,
+        on: date,
+        calendar: WorkingCalendar | None = None,
+    ) -> Course:
+        """Start a course on ``on``.
+
+        The programme's values are taken as they stand on the start date (a meeting plan
+        follows the course start), whatever date ``programme`` was looked up on.
+
+        Args:
+            programme: The programme (or a definition of one).
+            participant: An opaque reference to the citizen; a CPR number is refused.
+            on: The start date.
+            calendar: A working-day calendar for this course; default: the programme's.
+
+        Raises:
+            ValidationError: Bad input.
+            NotInForce: The programme's version is not in force on ``on``.
+        """
+        started = Started(on, participant=participant, calendar=calendar)
+        return cls.replay(programme, (started,))
+
+    @classmethod
+    def replay(
+        cls, programme: Programme | ProgrammeDefinition, history: Iterable[Event]
+    ) -> Course:
+        """Rebuild a course from its history.
+
+        Raises:
+            ValidationError: The history is not one the programme allows (the path names the
+                first event refused, and the reason).
+        """
+        events = tuple(history) if not isinstance(history, tuple) else history
+        events = _history(events)
+        definition = programme.definition if isinstance(programme, Programme) else programme
+        if not isinstance(definition, ProgrammeDefinition):
+            raise ValidationError("must be a Programme or ProgrammeDefinition", path="programme")
+        resolved = (
+            programme
+            if isinstance(programme, Programme) and programme.on == events[0].on
+            else definition.on(events[0].on)
+        )
+        return cls(resolved, events)
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def started(self) -> Started:
+        """The course's first event."""
+        first = self.history[0]
+        assert isinstance(first, Started)  # noqa: S101 - guaranteed by the converter
+        return first
+
+    @property
+    def started_on(self) -> date:
+        """The start date."""
+        return self.history[0].on
+
+    @property
+    def participant(self) -> str:
+        """The opaque participant reference."""
+        return self.started.participant
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The working-day calendar the schedule uses."""
+        return self.started.calendar or self.programme.definition.calendar
+
+    @property
+    def last_on(self) -> date:
+        """The date of the latest event."""
+        return self.history[-1].on
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the course accepts nothing more (closed or cancelled)."""
+        return self.programme.machine.is_final(self.state)
+
+    @property
+    def held(self) -> Mapping[str, int]:
+        """How many meetings of each kind have been held."""
+        return {
+            kind: self._counts.get(kind, 0)
+            for kind in ("start", "follow_up", "final", "coaching")
+            if self._counts.get(kind, 0) or kind in self.programme.planned
+        }
+
+    def outcomes(self) -> tuple[tuple[Measurement, OutcomeRecorded], ...]:
+        """The outcomes recorded so far, each with the measurement point it answers."""
+        recorded = [e for e in self.history if isinstance(e, OutcomeRecorded)]
+        return tuple(zip(self.programme.definition.measurements, recorded, strict=False))
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def check(self, event: Event) -> Refusal | None:
+        """Why the course would refuse ``event``, or ``None`` if it would take it.
+
+        Raises:
+            ValidationError: ``event`` is not an event.
+        """
+        _require_event(event)
+        refusal, _ = _decide(
+            self.programme, self.state, self.started_on, self.last_on, self.ended_on,
+            self._counts, event,
+        )
+        return refusal
+
+    def apply(self, event: Event) -> Course:
+        """The course after ``event``; this course is left as it was.
+
+        Raises:
+            TransitionRefused: The course cannot take the event (the error names the state,
+                the event and the reason).
+            ValidationError: ``event`` is not an event.
+        """
+        _require_event(event)
+        refusal, target = _decide(
+            self.programme, self.state, self.started_on, self.last_on, self.ended_on,
+            self._counts, event,
+        )
+        if refusal is not None:
+            raise TransitionRefused(refusal)
+        assert target is not None  # noqa: S101 - _decide gives one or the other
+        counts = dict(self._counts)
+        key = event.meeting or event.kind
+        counts[key] = counts.get(key, 0) + 1
+        ended_on = self.ended_on
+        if ended_on is None and target in self.programme.machine.ended:
+            ended_on = event.on
+        new = object.__new__(Course)
+        setattr_ = object.__setattr__
+        setattr_(new, "programme", self.programme)
+        setattr_(new, "history", (*self.history, event))
+        setattr_(new, "state", target)
+        setattr_(new, "ended_on", ended_on)
+        setattr_(new, "_counts", counts)
+        return new
+
+    def allowed(self) -> tuple[Option, ...]:
+        """The events the course may take now, with the states they lead to."""
+        if self.is_final:
+            return ()
+        options = []
+        for t in self.programme.machine.transitions_from(self.state):
+            not_before = self.last_on
+            refused = False
+            for guard in t.guards:
+                if isinstance(guard, MonthsAfterEnd) and self.ended_on is not None:
+                    not_before = max(not_before, guard.earliest(self.ended_on))
+                elif guard.refusal(
+                    not_before, self._counts, self.programme.planned, self.ended_on
+                ):
+                    refused = True
+            if not refused:
+                options.append(Option(t.event, t.target, not_before))
+        return tuple(options)
+
+    # -- planning -------------------------------------------------------------------------
+
+    @property
+    def schedule(self) -> tuple[Planned, ...]:
+        """The planned meetings and milestones, by date, all on working days.
+
+        Meetings and phase starts follow the start date; outcome measurements follow the
+        actual end once the course has ended, else the planned end.
+        """
+        return _schedule(self)
+
+    def due(self, *, on: date) -> tuple[Due, ...]:
+        """What is due or overdue on ``on`` and has not happened.
+
+        Once the course has ended, only outcome measurements can be due; a closed or
+        cancelled course has nothing due.
+        """
+        if type(on) is not date:
+            raise ValidationError("must be a date", path="on")
+        if self.is_final:
+            return ()
+        due = []
+        for item in self.schedule:
+            if item.on <= on and not self._done(item):
+                due.append(Due(item, (on - item.on).days))
+        return tuple(due)
+
+    def _done(self, item: Planned) -> bool:
+        counts = self._counts
+        if item.kind is ItemKind.MEASUREMENT:
+            return counts.get("outcome_recorded", 0) >= item.number
+        if self.ended_on is not None:
+            return True
+        if item.kind is ItemKind.MEETING:
+            return counts.get(item.key, 0) >= item.number
+        if item.kind is ItemKind.PHASE_START:
+            return counts.get("phase_completed", 0) >= item.number
+        return False
+
+
+def _require_event(event: object) -> None:
+    if not isinstance(event, Event) or type(event) is Event:
+        raise ValidationError(f"must be an event, not {type(event).__name__}", path="event")
+
+
+def _decide(  # noqa: PLR0913 - the course's derived state, passed flat for speed
+    programme: Programme,
+    state: str,
+    started_on: date,
+    last_on: date,
+    ended_on: date | None,
+    counts: Mapping[str, int],
+    event: Event,
+) -> tuple[Refusal | None, str | None]:
+    machine = programme.machine
+    on = event.on
+    kind = event.kind
+    rule = reason = ""
+    transition = None
+    if machine.is_final(state):
+        rule, reason = "final", "the course has ended or been cancelled and accepts nothing more"
+    elif kind == "started":
+        rule, reason = "started_twice", "a course starts once"
+    elif on < started_on:
+        rule, reason = "before_start", f"it is dated before the course started ({started_on})"
+    elif on < last_on:
+        rule, reason = "date_order", f"it is dated before the previous event ({last_on})"
+    else:
+        transition = machine.transition(state, kind)
+        if transition is None:
+            possible = ", ".join(t.event for t in machine.transitions_from(state))
+            rule, reason = "no_transition", f"it is not possible here; possible: {possible}"
+        else:
+            for guard in transition.guards:
+                why = guard.refusal(on, counts, programme.planned, ended_on)
+                if why:
+                    rule, reason = "guard", why
+                    break
+            else:
+                if isinstance(event, OutcomeRecorded) and event.outcome not in programme.outcomes:
+                    allowed = ", ".join(sorted(o.value for o in programme.outcomes))
+                    rule, reason = (
+                        "outcome_not_allowed",
+                        f"{event.outcome.value!r} is not an outcome of {programme.key!r} "
+                        f"(allowed: {allowed})",
+                    )
+    if rule:
+        return Refusal(state, event.describe(), rule, reason), None
+    assert transition is not None  # noqa: S101
+    return None, transition.target
+
+
+def _fold(
+    programme: Programme, history: tuple[Event, ...]
+) -> tuple[str, date | None, dict[str, int]]:
+    machine = programme.machine
+    ended_states = machine.ended
+    state = machine.initial
+    started_on = last_on = history[0].on
+    ended_on: date | None = None
+    counts: dict[str, int] = {}
+    for i in range(1, len(history)):
+        event = history[i]
+        refusal, target = _decide(programme, state, started_on, last_on, ended_on, counts, event)
+        if refusal is not None:
+            raise ValidationError(f"{refusal}", path=f"history[{i}]")
+        key = event.meeting or event.kind
+        counts[key] = counts.get(key, 0) + 1
+        state = target  # type: ignore[assignment]
+        last_on = event.on
+        if ended_on is None and state in ended_states:
+            ended_on = last_on
+    return state, ended_on, counts
+
+
+def _schedule(course: Course) -> tuple[Planned, ...]:
+    p = course.programme
+    d = p.definition
+    cal = course.calendar
+    start = course.started_on
+    days = p.days
+    end_excl = start + timedelta(days=days)
+    items: list[Planned] = []
+
+    def add(kind: ItemKind, key: str, number: int, nominal: date, on: date, da: str, en: str) -> None:
+        items.append(Planned(kind=kind, key=key, number=number, on=on, nominal=nominal,
+                             name_da=da, name_en=en))
+
+    offset = 0
+    for i, (phase, (_, phase_days)) in enumerate(zip(d.phases, p.phase_days, strict=True)):
+        if i:
+            nominal = start + timedelta(days=offset)
+            add(ItemKind.PHASE_START, phase.key, i, nominal, cal.next_working_day(nominal),
+                f"{phase.name_da} begynder", f"{phase.name_en} starts")
+        offset += phase_days
+
+    planned = p.planned
+    last_day = end_excl - timedelta(days=1)
+    for plan in d.meetings:
+        count = planned[plan.kind]
+        if plan.placement is Placement.START and count:
+            add(ItemKind.MEETING, plan.kind, 1, start, cal.next_working_day(start),
+                plan.name_da, plan.name_en)
+        elif plan.placement is Placement.LAST_WEEK and count:
+            add(ItemKind.MEETING, plan.kind, 1, last_day, cal.previous_working_day(last_day),
+                plan.name_da, plan.name_en)
+        elif plan.placement is Placement.SPREAD:
+            previous = cal.next_working_day(start)
+            for n in range(1, count + 1):
+                nominal = start + timedelta(days=round(days * n / (count + 1)))
+                on = cal.next_working_day(max(nominal, previous + timedelta(days=1)))
+                add(ItemKind.MEETING, plan.kind, n, nominal, on,
+                    f"{plan.name_da} {n}", f"{plan.name_en} {n}")
+                previous = on
+
+    end_on = course.ended_on or cal.previous_working_day(last_day)
+    if course.ended_on is None:
+        add(ItemKind.END, "end", 1, last_day, end_on, "forløbet slutter", "course ends")
+    for n, m in enumerate(d.measurements, start=1):
+        nominal = MonthsAfterEnd(m.months_after_end).earliest(end_on)
+        add(ItemKind.MEASUREMENT, m.key, n, nominal, cal.next_working_day(nominal),
+            m.name_da, m.name_en)
+    items.sort(key=lambda item: (item.on, item.kind is ItemKind.MEASUREMENT))
+    return tuple(items)

@@ -1,0 +1,314 @@
+"""JSON for programmes and courses through a cattrs converter the library makes.
+
+The converter is strict: a string is not an int, a float is not an int, an unknown field is
+an error, a date is ``YYYY-MM-DD``. Every failure becomes one
+:class:`~beskaeftigelse.exceptions.ValidationError` whose ``errors`` list every bad field as
+``"reason @ $.path"``. Courses are stored as their programme and history; loading one replays
+the history, so a stored course that its programme would refuse does not load.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._errors import BeskaeftigelseError, ValidationError
+from ._events import EVENT_TYPES, Event
+from ._machine import GUARD_TYPES, Guard
+
+T = TypeVar("T")
+
+#: The schema version written into every document; documents of later versions are refused.
+SCHEMA_VERSION = 1
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_DOCUMENT = 10_000_000
+
+
+def _structure_date(value: object, _type: object) -> date:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValidationError("must be a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError("is not a real calendar date") from None
+
+
+def _structure_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"must be a string, not {_json_type(value)}")
+    return value
+
+
+def _structure_int(value: object, _type: object) -> int:
+    if type(value) is not int:
+        raise ValidationError(f"must be a whole number, not {_json_type(value)}")
+    return value
+
+
+def _structure_bool(value: object, _type: object) -> bool:
+    if type(value) is not bool:
+        raise ValidationError(f"must be true or false, not {_json_type(value)}")
+    return value
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    allowed = sorted(str(m.value) for m in cls)
+    if not isinstance(value, str):
+        raise ValidationError(f"must be one of {allowed}")
+    try:
+        return cls(value)
+    except ValueError:
+        raise ValidationError(f"must be one of {allowed}") from None
+
+
+def _tagged(
+    converter: cattrs.Converter, registry: dict[str, type[Any]], tag: str
+) -> Callable[[object, object], Any]:
+    def structure(value: object, _type: object) -> Any:
+        if not isinstance(value, dict):
+            raise ValidationError(f"must be an object, not {_json_type(value)}")
+        kind = value.get(tag)
+        cls = registry.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            raise ValidationError(f"{tag!r} must be one of {sorted(registry)}")
+        rest = {k: v for k, v in value.items() if k != tag}
+        return converter.structure(rest, cls)
+
+    return structure
+
+
+def _sequences(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Structure ``tuple[X, ...]`` and ``frozenset[X]`` from JSON arrays only, with index paths."""
+
+    def factory(t: Any) -> Callable[[object, object], Any]:
+        origin = tuple if get_origin(t) is tuple else frozenset
+        item = get_args(t)[0]
+        item_hook = converter.get_structure_hook(item)
+
+        def structure(value: object, _type: object) -> Any:
+            if not isinstance(value, list):
+                raise ValidationError(f"must be an array, not {_json_type(value)}")
+            out, errors = [], []
+            for i, v in enumerate(value):
+                try:
+                    out.append(item_hook(v, item))
+                except Exception as exc:  # noqa: BLE001 - collected and reported with the path
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring item @ index {i}", i, item),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return origin(out)
+
+        return structure
+
+    return factory
+
+
+def _is_sequence(t: Any) -> bool:
+    args = get_args(t)
+    if get_origin(t) is tuple:
+        return len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004 - tuple[X, ...]
+    return get_origin(t) is frozenset and len(args) == 1
+
+
+def _objects(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Structure attrs classes from JSON objects only."""
+
+    def factory(cls: Any) -> Callable[[object, object], Any]:
+        fields = make_dict_structure_fn(cls, converter)
+
+        def structure(value: object, _type: object) -> Any:
+            if not isinstance(value, dict):
+                raise ValidationError(f"must be an object, not {_json_type(value)}")
+            return fields(value, cls)
+
+        return structure
+
+    return factory
+
+
+def _is_attrs(t: Any) -> bool:
+    return attrs.has(t) or attrs.has(get_origin(t) or int)
+
+
+def _tagging(
+    converter: cattrs.Converter, cls: type[Any], tag_value: str
+) -> Callable[[Any], dict[str, Any]]:
+    fields = make_dict_unstructure_fn(cls, converter)
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        return {"type": tag_value, **fields(obj)}
+
+    return unstructure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach ``converter`` the library's types (the cattrs "preconf" pattern).
+
+    Dates become ``YYYY-MM-DD`` strings, enums their values, sets sorted lists, events and
+    guards objects tagged with their ``type``. Scalars are structured strictly.
+    """
+    converter.register_structure_hook_factory(_is_attrs, _objects(converter))
+    converter.register_structure_hook_factory(_is_sequence, _sequences(converter))
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+
+    def unstructure_set(value: frozenset[Any]) -> list[Any]:
+        items = [converter.unstructure(v) for v in value]
+        return sorted(items)
+
+    converter.register_unstructure_hook_func(
+        lambda t: t in (frozenset, set) or getattr(t, "__origin__", None) in (frozenset, set),
+        unstructure_set,
+    )
+
+    for tag_value, cls in [*EVENT_TYPES.items(), *GUARD_TYPES.items()]:
+        converter.register_unstructure_hook(cls, _tagging(converter, cls, tag_value))
+    converter.register_unstructure_hook_func(
+        lambda t: t in (Event, Guard), lambda obj: converter.unstructure(obj, type(obj))
+    )
+    # Function hooks match the base class only; a class hook would also catch the subclasses.
+    converter.register_structure_hook_func(
+        lambda t: t is Event, _tagged(converter, dict(EVENT_TYPES), "type")
+    )
+    converter.register_structure_hook_func(
+        lambda t: t is Guard, _tagged(converter, dict(GUARD_TYPES), "type")
+    )
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for the library's types (never cattrs' global one).
+
+    >>> conv = make_converter()
+    >>> from datetime import date
+    >>> conv.unstructure(date(2020, 11, 1))
+    '2020-11-01'
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def to_json(value: Any, *, indent: int | None = None) -> str:
+    """``value`` (a course, programme, definition, event, timeline, ...) as a JSON document.
+
+    The document carries ``"schema": SCHEMA_VERSION`` next to the value's fields.
+    """
+    data = _CONVERTER.unstructure(value, unstructure_as=type(value))
+    document = {"schema": SCHEMA_VERSION, **data} if isinstance(data, dict) else data
+    return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Read a ``cls`` from a JSON document written by :func:`to_json`.
+
+    Raises:
+        ValidationError: The document is not valid JSON, is of an unknown schema version, or
+            does not describe a valid ``cls``; ``errors`` lists every bad field with its path.
+    """
+    data = _load(text)
+    if isinstance(data, dict) and attrs.has(cls):
+        schema = data.pop("schema", None)
+        if schema != SCHEMA_VERSION:
+            raise ValidationError(
+                f"unknown schema version {schema!r}; this library reads version {SCHEMA_VERSION}"
+                if schema is not None
+                else "the document has no schema version",
+                path="$.schema",
+            )
+    return structure(data, cls)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from already parsed JSON data (no schema key), with path errors."""
+    try:
+        return _CONVERTER.structure(data, cls)
+    except BeskaeftigelseError as exc:
+        problems = [_located(exc, "$")]
+    except (ClassValidationError, IterableValidationError) as exc:
+        problems = _walk(exc, "$")
+    except (RecursionError, MemoryError):
+        problems = [("$", "the document is nested too deeply")]
+    except Exception as exc:  # noqa: BLE001 - anything else a hostile document causes
+        problems = [("$", f"cannot be read ({type(exc).__name__})")]
+    path, reason = problems[0]
+    raise ValidationError(reason, path=path, errors=tuple(f"{r} @ {p}" for p, r in problems))
+
+
+def _load(text: str | bytes) -> Any:
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise ValidationError(f"a JSON document must be text, not {type(text).__name__}")
+    if len(text) > _MAX_DOCUMENT:
+        raise ValidationError(f"the document is longer than {_MAX_DOCUMENT} characters")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValidationError("the document is nested too deeply") from None
+    except UnicodeDecodeError:
+        raise ValidationError("the document is not valid UTF-8") from None
+    except ValueError as exc:
+        raise ValidationError(f"not valid JSON ({str(exc).split(':')[0]})") from None
+
+
+def _join(path: str, inner: str) -> str:
+    if inner in ("", "$"):
+        return path
+    inner = inner.removeprefix("$")
+    return f"{path}{inner}" if inner.startswith(("[", ".")) else f"{path}.{inner}"
+
+
+def _located(exc: BaseException, path: str) -> tuple[str, str]:
+    if isinstance(exc, ValidationError):
+        return _join(path, exc.path), exc.reason
+    if isinstance(exc, BeskaeftigelseError):
+        return path, str(exc)
+    if isinstance(exc, KeyError):
+        return path, f"required field {exc.args[0]!r} is missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return path, f"unknown fields {sorted(exc.extra_fields)}"
+    return path, f"invalid value ({type(exc).__name__})"
+
+
+def _walk(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        found: list[tuple[str, str]] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            name = getattr(note, "name", None)
+            step = f"{path}.{name}" if name is not None else f"{path}[{note.index!r}]"  # type: ignore[union-attr]
+            found.extend(_walk(sub, step))
+        for sub in without:
+            found.extend(_walk(sub, path))
+        return found
+    return [_located(exc, path)]

@@ -1,0 +1,42 @@
+"""The typed, dated events a course takes, and the values they carry.
+
+Every event is a frozen class with an ``on`` date. A course's history starts with
+:class:`Started`; the programme's state machine decides which events may follow.
+
+>>> from datetime import date
+>>> from beskaeftigelse import events
+>>> events.FollowUpHeld(on=date(2020, 9, 1)).describe()
+'follow_up_held on 2020-09-01'
+"""
+
+from ._events import (
+    Cancelled,
+    CoachingSessionHeld,
+    EndedEarly,
+    EndReason,
+    Event,
+    FinalMeetingHeld,
+    FollowUpHeld,
+    Outcome,
+    OutcomeRecorded,
+    PhaseCompleted,
+    Started,
+    StartMeetingHeld,
+    WorkFunctions,
+)
+
+__all__ = [
+    "Cancelled",
+    "CoachingSessionHeld",
+    "EndReason",
+    "EndedEarly",
+    "Event",
+    "FinalMeetingHeld",
+    "FollowUpHeld",
+    "Outcome",
+    "OutcomeRecorded",
+    "PhaseCompleted",
+    "StartMeetingHeld",
+    "Started",
+    "WorkFunctions",
+]

@@ -1,0 +1,19 @@
+"""State machines as data: states, transitions and their guards, checked when built."""
+
+from ._machine import (
+    AllPlannedHeld,
+    FewerThanPlanned,
+    Guard,
+    Machine,
+    MonthsAfterEnd,
+    Transition,
+)
+
+__all__ = [
+    "AllPlannedHeld",
+    "FewerThanPlanned",
+    "Guard",
+    "Machine",
+    "MonthsAfterEnd",
+    "Transition",
+]
