@@ -24,7 +24,7 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before anything checks
         sys.exit("beskaeftigelse needs Python 3.11 or newer")
     if not PY.exists():
         print("creating .venv ...", flush=True)
@@ -33,8 +33,7 @@ def setup() -> None:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
         print("installing beskaeftigelse[dev] into .venv ...", flush=True)
-        run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            "-e", ".[dev]")
+        run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[dev]")
         stamp.write_text(digest)
 
 
@@ -51,8 +50,20 @@ def gate() -> None:
     run(PY, "-m", "ruff", "format", "--check", "src", "tests", "bench", "docs", "dev.py")
     run(PY, "-m", "ruff", "check", "src", "tests", "bench", "docs", "dev.py")
     run(PY, "-m", "mypy", "--strict", "src")
-    run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--cov", "--cov-branch",
-        "--cov-report=term", "--cov-fail-under=95", "tests", "src")
+    run(
+        PY,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--cov",
+        "--cov-branch",
+        "--cov-report=term",
+        "--cov-fail-under=95",
+        "tests",
+        "src",
+    )
 
 
 def main() -> None:

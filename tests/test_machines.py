@@ -32,25 +32,50 @@ def build(**changes):
 @pytest.mark.parametrize(
     ("changes", "problem"),
     [
-        ({"transitions": (Transition("a", "phase_completed", "nowhere"),
-                          Transition("b", "phase_completed", "done"))},
-         "has unknown target 'nowhere'"),
-        ({"transitions": (*OK["transitions"], Transition("zz", "cancelled", "done"))},
-         "starts from unknown state 'zz'"),
+        (
+            {
+                "transitions": (
+                    Transition("a", "phase_completed", "nowhere"),
+                    Transition("b", "phase_completed", "done"),
+                )
+            },
+            "has unknown target 'nowhere'",
+        ),
+        (
+            {"transitions": (*OK["transitions"], Transition("zz", "cancelled", "done"))},
+            "starts from unknown state 'zz'",
+        ),
         ({"states": ("a", "b", "done", "island")}, "state 'island' cannot be reached"),
-        ({"states": ("a", "b", "done", "stuck"),
-          "transitions": (*OK["transitions"], Transition("a", "cancelled", "stuck"))},
-         "state 'stuck' is not final and has no way out"),
-        ({"transitions": (*OK["transitions"], Transition("done", "cancelled", "a"))},
-         "final state 'done' has a way out"),
-        ({"states": ("a", "b", "c", "done"),
-          "transitions": (*OK["transitions"], Transition("a", "phase_completed", "c"),
-                          Transition("c", "cancelled", "done"))},
-         "two transitions from 'a' on 'phase_completed' could both fire"),
-        ({"transitions": (Transition("a", "teleported", "b"), OK["transitions"][1])},
-         "unknown event kind 'teleported'"),
-        ({"transitions": (Transition("a", "outcome_recorded", "b"), OK["transitions"][1])},
-         "outcome recorded in 'a', which is not an ended state"),
+        (
+            {
+                "states": ("a", "b", "done", "stuck"),
+                "transitions": (*OK["transitions"], Transition("a", "cancelled", "stuck")),
+            },
+            "state 'stuck' is not final and has no way out",
+        ),
+        (
+            {"transitions": (*OK["transitions"], Transition("done", "cancelled", "a"))},
+            "final state 'done' has a way out",
+        ),
+        (
+            {
+                "states": ("a", "b", "c", "done"),
+                "transitions": (
+                    *OK["transitions"],
+                    Transition("a", "phase_completed", "c"),
+                    Transition("c", "cancelled", "done"),
+                ),
+            },
+            "two transitions from 'a' on 'phase_completed' could both fire",
+        ),
+        (
+            {"transitions": (Transition("a", "teleported", "b"), OK["transitions"][1])},
+            "unknown event kind 'teleported'",
+        ),
+        (
+            {"transitions": (Transition("a", "outcome_recorded", "b"), OK["transitions"][1])},
+            "outcome recorded in 'a', which is not an ended state",
+        ),
         ({"initial": "zero"}, "initial state 'zero' is not one of the states"),
         ({"final": {"done", "a"}}, "initial state 'a' is final"),
         ({"final": {"done", "ghost"}}, "final state 'ghost' is not one of the states"),

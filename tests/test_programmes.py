@@ -104,8 +104,10 @@ def test_a_later_version_takes_over_on_its_date():
         ({"meetings": AFKLARING.meetings[:1]}, "machine.transitions[3].guards"),
         ({"measurements": ()}, "measurements"),
         ({"measurements": AFKLARING.measurements * 2}, "measurements"),
-        ({"capacity": bk.Timeline.of(0, since=date(2019, 1, 1), source="s")},
-         "capacity.entries[0].value"),
+        (
+            {"capacity": bk.Timeline.of(0, since=date(2019, 1, 1), source="s")},
+            "capacity.entries[0].value",
+        ),
         ({"capacity": 15}, "capacity"),
         ({"key": "Afklaring"}, "key"),
         ({"name_da": ""}, "name_da"),
@@ -123,8 +125,9 @@ def test_definitions_are_validated_at_construction(changes, path):
 
 
 def test_measurements_must_increase():
-    later, earlier = AFKLARING.measurements[0], attrs.evolve(
-        AFKLARING.measurements[0], key="later", months_after_end=3
+    later, earlier = (
+        AFKLARING.measurements[0],
+        attrs.evolve(AFKLARING.measurements[0], key="later", months_after_end=3),
     )
     with pytest.raises(bk.ValidationError, match="increasing"):
         attrs.evolve(AFKLARING, measurements=(earlier, later))
@@ -133,17 +136,28 @@ def test_measurements_must_increase():
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: bk.MeetingPlan(kind="lunch", name_da="x", name_en="x",
-                               count=bk.Timeline.of(1, since=date(2019, 1, 1), source="s"),
-                               placement=bk.Placement.SPREAD),
-        lambda: bk.MeetingPlan(kind="start", name_da="x", name_en="x",
-                               count=bk.Timeline.of(2, since=date(2019, 1, 1), source="s"),
-                               placement=bk.Placement.START),
-        lambda: bk.MeetingPlan(kind="start", name_da="x", name_en="x",
-                               count=bk.Timeline.of(1, since=date(2019, 1, 1), source="s"),
-                               placement="start"),
-        lambda: bk.Measurement(key="x", name_da="x", name_en="x", months_after_end=-1,
-                               source="s"),
+        lambda: bk.MeetingPlan(
+            kind="lunch",
+            name_da="x",
+            name_en="x",
+            count=bk.Timeline.of(1, since=date(2019, 1, 1), source="s"),
+            placement=bk.Placement.SPREAD,
+        ),
+        lambda: bk.MeetingPlan(
+            kind="start",
+            name_da="x",
+            name_en="x",
+            count=bk.Timeline.of(2, since=date(2019, 1, 1), source="s"),
+            placement=bk.Placement.START,
+        ),
+        lambda: bk.MeetingPlan(
+            kind="start",
+            name_da="x",
+            name_en="x",
+            count=bk.Timeline.of(1, since=date(2019, 1, 1), source="s"),
+            placement="start",
+        ),
+        lambda: bk.Measurement(key="x", name_da="x", name_en="x", months_after_end=-1, source="s"),
         lambda: bk.Programme(AFKLARING, "2020-01-01"),
         lambda: bk.Programme("afklaringsforloeb", date(2020, 1, 1)),
     ],
@@ -158,11 +172,15 @@ def test_a_municipal_variant_is_built_from_the_same_parts():
         AFKLARING,
         key="afklaringsforloeb_kort",
         name_en="Short clarification course",
-        phases=(attrs.evolve(AFKLARING.phases[0],
-                             days=bk.Timeline.of(56, since=date(2019, 1, 1), source="local")),),
+        phases=(
+            attrs.evolve(
+                AFKLARING.phases[0], days=bk.Timeline.of(56, since=date(2019, 1, 1), source="local")
+            ),
+        ),
         meetings=tuple(
             attrs.evolve(m, count=bk.Timeline.of(2, since=date(2019, 1, 1), source="local"))
-            if m.kind == "follow_up" else m
+            if m.kind == "follow_up"
+            else m
             for m in AFKLARING.meetings
         ),
     )
@@ -174,8 +192,9 @@ def test_a_municipal_variant_is_built_from_the_same_parts():
 
 
 def test_weeks_is_fractional_when_days_do_not_divide_by_seven():
-    phase = attrs.evolve(AFKLARING.phases[0],
-                         days=bk.Timeline.of(10, since=date(2019, 1, 1), source="s"))
+    phase = attrs.evolve(
+        AFKLARING.phases[0], days=bk.Timeline.of(10, since=date(2019, 1, 1), source="s")
+    )
     p = attrs.evolve(AFKLARING, phases=(phase,)).on(date(2020, 1, 1))
     assert p.weeks == pytest.approx(10 / 7)
 

@@ -40,6 +40,9 @@ def _demo(start: date) -> list[str]:
     out.append(f"    {course.started_on}  state {course.state}")
     for item in course.schedule:
         event: events.Event
+        if item.key == "final":
+            fifth = events.FollowUpHeld(on=item.on)
+            out.append(f"    a fifth follow-up? refused: {course.check(fifth)}")
         if item.key == "start":
             event = events.StartMeetingHeld(on=item.on)
         elif item.key == "follow_up":
@@ -56,8 +59,8 @@ def _demo(start: date) -> list[str]:
             out.append(f"    {event.on}  {event.kind:<22} -> {course.state}")
         else:
             out.append(f"    refused: {refusal}")
-    extra = events.FollowUpHeld(on=course.last_on)
-    out.append(f"  and a fifth follow-up? {course.check(extra)}")
+    after = events.FollowUpHeld(on=course.last_on)
+    out.append(f"  and after the end? refused: {course.check(after)}")
     replayed = Course.replay(p, course.history)
     out.append(f"  replay equals the course: {replayed == course}")
     return out

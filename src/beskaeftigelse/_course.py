@@ -194,9 +194,7 @@ class Course:
         return cls.replay(programme, (started,))
 
     @classmethod
-    def replay(
-        cls, programme: Programme | ProgrammeDefinition, history: Iterable[Event]
-    ) -> Course:
+    def replay(cls, programme: Programme | ProgrammeDefinition, history: Iterable[Event]) -> Course:
         """Rebuild a course from its history.
 
         Raises:
@@ -273,8 +271,13 @@ class Course:
         """
         _require_event(event)
         refusal, _ = _decide(
-            self.programme, self.state, self.started_on, self.last_on, self.ended_on,
-            self._counts, event,
+            self.programme,
+            self.state,
+            self.started_on,
+            self.last_on,
+            self.ended_on,
+            self._counts,
+            event,
         )
         return refusal
 
@@ -288,8 +291,13 @@ class Course:
         """
         _require_event(event)
         refusal, target = _decide(
-            self.programme, self.state, self.started_on, self.last_on, self.ended_on,
-            self._counts, event,
+            self.programme,
+            self.state,
+            self.started_on,
+            self.last_on,
+            self.ended_on,
+            self._counts,
+            event,
         )
         if refusal is not None:
             raise TransitionRefused(refusal)
@@ -320,9 +328,7 @@ class Course:
             for guard in t.guards:
                 if isinstance(guard, MonthsAfterEnd) and self.ended_on is not None:
                     not_before = max(not_before, guard.earliest(self.ended_on))
-                elif guard.refusal(
-                    not_before, self._counts, self.programme.planned, self.ended_on
-                ):
+                elif guard.refusal(not_before, self._counts, self.programme.planned, self.ended_on):
                     refused = True
             if not refused:
                 options.append(Option(t.event, t.target, not_before))
@@ -349,11 +355,11 @@ class Course:
             raise ValidationError("must be a date", path="on")
         if self.is_final:
             return ()
-        due = []
-        for item in self.schedule:
-            if item.on <= on and not self._done(item):
-                due.append(Due(item, (on - item.on).days))
-        return tuple(due)
+        return tuple(
+            Due(item, (on - item.on).days)
+            for item in self.schedule
+            if item.on <= on and not self._done(item)
+        )
 
     def _done(self, item: Planned) -> bool:
         counts = self._counts
@@ -373,7 +379,7 @@ def _require_event(event: object) -> None:
         raise ValidationError(f"must be an event, not {type(event).__name__}", path="event")
 
 
-def _decide(  # noqa: PLR0913 - the course's derived state, passed flat for speed
+def _decide(  # noqa: PLR0913, PLR0917 - the course's derived state, passed flat for speed
     programme: Programme,
     state: str,
     started_on: date,
@@ -409,10 +415,10 @@ def _decide(  # noqa: PLR0913 - the course's derived state, passed flat for spee
             else:
                 if isinstance(event, OutcomeRecorded) and event.outcome not in programme.outcomes:
                     allowed = ", ".join(sorted(o.value for o in programme.outcomes))
-                    rule, reason = (
-                        "outcome_not_allowed",
+                    rule = "outcome_not_allowed"
+                    reason = (
                         f"{event.outcome.value!r} is not an outcome of {programme.key!r} "
-                        f"(allowed: {allowed})",
+                        f"(allowed: {allowed})"
                     )
     if rule:
         return Refusal(state, event.describe(), rule, reason), None
@@ -444,51 +450,98 @@ def _fold(
 
 
 def _schedule(course: Course) -> tuple[Planned, ...]:
-    p = course.programme
-    d = p.definition
-    cal = course.calendar
     start = course.started_on
-    days = p.days
-    end_excl = start + timedelta(days=days)
-    items: list[Planned] = []
+    last_day = start + timedelta(days=course.programme.days - 1)
+    items = [
+        *_phase_starts(course, start),
+        *_meetings(course, start, last_day),
+        *_ends(course, last_day),
+    ]
+    items.sort(key=lambda item: (item.on, item.kind is ItemKind.MEASUREMENT))
+    return tuple(items)
 
-    def add(kind: ItemKind, key: str, number: int, nominal: date, on: date, da: str, en: str) -> None:
-        items.append(Planned(kind=kind, key=key, number=number, on=on, nominal=nominal,
-                             name_da=da, name_en=en))
 
-    offset = 0
-    for i, (phase, (_, phase_days)) in enumerate(zip(d.phases, p.phase_days, strict=True)):
+def _phase_starts(course: Course, start: date) -> list[Planned]:
+    p = course.programme
+    items, offset = [], 0
+    for i, (phase, (_, days)) in enumerate(zip(p.definition.phases, p.phase_days, strict=True)):
         if i:
             nominal = start + timedelta(days=offset)
-            add(ItemKind.PHASE_START, phase.key, i, nominal, cal.next_working_day(nominal),
-                f"{phase.name_da} begynder", f"{phase.name_en} starts")
-        offset += phase_days
+            items.append(
+                Planned(
+                    kind=ItemKind.PHASE_START,
+                    key=phase.key,
+                    number=i,
+                    on=course.calendar.next_working_day(nominal),
+                    nominal=nominal,
+                    name_da=f"{phase.name_da} begynder",
+                    name_en=f"{phase.name_en} starts",
+                )
+            )
+        offset += days
+    return items
 
-    planned = p.planned
-    last_day = end_excl - timedelta(days=1)
-    for plan in d.meetings:
-        count = planned[plan.kind]
+
+def _meetings(course: Course, start: date, last_day: date) -> list[Planned]:
+    cal = course.calendar
+    days = course.programme.days
+    items: list[Planned] = []
+    for plan in course.programme.definition.meetings:
+        count = course.programme.planned[plan.kind]
+        placed: list[tuple[date, date]] = []  # (nominal, on)
         if plan.placement is Placement.START and count:
-            add(ItemKind.MEETING, plan.kind, 1, start, cal.next_working_day(start),
-                plan.name_da, plan.name_en)
+            placed.append((start, cal.next_working_day(start)))
         elif plan.placement is Placement.LAST_WEEK and count:
-            add(ItemKind.MEETING, plan.kind, 1, last_day, cal.previous_working_day(last_day),
-                plan.name_da, plan.name_en)
+            placed.append((last_day, cal.previous_working_day(last_day)))
         elif plan.placement is Placement.SPREAD:
             previous = cal.next_working_day(start)
             for n in range(1, count + 1):
                 nominal = start + timedelta(days=round(days * n / (count + 1)))
-                on = cal.next_working_day(max(nominal, previous + timedelta(days=1)))
-                add(ItemKind.MEETING, plan.kind, n, nominal, on,
-                    f"{plan.name_da} {n}", f"{plan.name_en} {n}")
-                previous = on
+                previous = cal.next_working_day(max(nominal, previous + timedelta(days=1)))
+                placed.append((nominal, previous))
+        numbered = len(placed) > 1
+        items.extend(
+            Planned(
+                kind=ItemKind.MEETING,
+                key=plan.kind,
+                number=n,
+                on=on,
+                nominal=nominal,
+                name_da=f"{plan.name_da} {n}" if numbered else plan.name_da,
+                name_en=f"{plan.name_en} {n}" if numbered else plan.name_en,
+            )
+            for n, (nominal, on) in enumerate(placed, start=1)
+        )
+    return items
 
+
+def _ends(course: Course, last_day: date) -> list[Planned]:
+    cal = course.calendar
+    items: list[Planned] = []
     end_on = course.ended_on or cal.previous_working_day(last_day)
     if course.ended_on is None:
-        add(ItemKind.END, "end", 1, last_day, end_on, "forløbet slutter", "course ends")
-    for n, m in enumerate(d.measurements, start=1):
+        items.append(
+            Planned(
+                kind=ItemKind.END,
+                key="end",
+                number=1,
+                on=end_on,
+                nominal=last_day,
+                name_da="forløbet slutter",
+                name_en="course ends",
+            )
+        )
+    for n, m in enumerate(course.programme.definition.measurements, start=1):
         nominal = MonthsAfterEnd(m.months_after_end).earliest(end_on)
-        add(ItemKind.MEASUREMENT, m.key, n, nominal, cal.next_working_day(nominal),
-            m.name_da, m.name_en)
-    items.sort(key=lambda item: (item.on, item.kind is ItemKind.MEASUREMENT))
-    return tuple(items)
+        items.append(
+            Planned(
+                kind=ItemKind.MEASUREMENT,
+                key=m.key,
+                number=n,
+                on=cal.next_working_day(nominal),
+                nominal=nominal,
+                name_da=m.name_da,
+                name_en=m.name_en,
+            )
+        )
+    return items

@@ -62,7 +62,7 @@ class MachineError(ValidationError):
 
     def __init__(self, problems: tuple[str, ...]) -> None:
         self.problems = problems
-        super().__init__("; ".join(problems), path="machine", errors=problems)
+        super().__init__("; ".join(problems), path="$", errors=tuple(f"{p} @ $" for p in problems))
 
 
 class NotInForce(BeskaeftigelseError, LookupError):

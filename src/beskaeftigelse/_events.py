@@ -83,7 +83,7 @@ _END_REASON_LABELS = {
 }
 
 
-def _check_on(inst: object, _attr: object, value: object) -> None:
+def _check_on(_inst: object, _attr: object, value: date) -> None:
     if type(value) is not date:
         raise ValidationError(f"must be a date, not {type(value).__name__}", path="on")
 
@@ -155,7 +155,7 @@ class Started(Event):
     def _check_participant(self, _attr: object, value: object) -> None:
         if not isinstance(value, str) or not value.strip():
             raise ValidationError("must be a non-empty opaque reference", path="participant")
-        if len(value) > 200:  # noqa: PLR2004 - a reference, not a document
+        if len(value) > 200:
             raise ValidationError("must be at most 200 characters", path="participant")
         if _CPR.search(value):
             raise ValidationError(
@@ -185,9 +185,7 @@ class WorkFunctions:
     task_types: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     working_time: str = attrs.field(default="", validator=_text("working_time"))
     motivation: str = attrs.field(default="", validator=_text("motivation"))
-    workplace_arrangement: str = attrs.field(
-        default="", validator=_text("workplace_arrangement")
-    )
+    workplace_arrangement: str = attrs.field(default="", validator=_text("workplace_arrangement"))
 
     def __repr__(self) -> str:
         filled = [f.name for f in attrs.fields(WorkFunctions) if getattr(self, f.name)]

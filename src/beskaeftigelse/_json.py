@@ -62,8 +62,15 @@ def _structure_bool(value: object, _type: object) -> bool:
 
 
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -126,7 +133,7 @@ def _sequences(converter: cattrs.Converter) -> Callable[[Any], Any]:
 def _is_sequence(t: Any) -> bool:
     args = get_args(t)
     if get_origin(t) is tuple:
-        return len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004 - tuple[X, ...]
+        return len(args) == 2 and args[1] is Ellipsis
     return get_origin(t) is frozenset and len(args) == 1
 
 
@@ -306,7 +313,8 @@ def _walk(exc: BaseException, path: str) -> list[tuple[str, str]]:
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             name = getattr(note, "name", None)
-            step = f"{path}.{name}" if name is not None else f"{path}[{note.index!r}]"  # type: ignore[union-attr]
+            index = getattr(note, "index", None)
+            step = f"{path}.{name}" if name is not None else f"{path}[{index!r}]"
             found.extend(_walk(sub, step))
         for sub in without:
             found.extend(_walk(sub, path))

@@ -21,8 +21,10 @@ _MAX_DAYS = 3660
 
 def _text(path: str) -> Any:
     def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip() or len(value) > 2000:  # noqa: PLR2004
-            raise ValidationError("must be a non-empty string of at most 2000 characters", path=path)
+        if not isinstance(value, str) or not value.strip() or len(value) > 2000:
+            raise ValidationError(
+                "must be a non-empty string of at most 2000 characters", path=path
+            )
 
     return check
 
@@ -35,7 +37,8 @@ def _int_timeline(path: str, *, low: int, high: int) -> Any:
             v = entry.value
             if type(v) is not int or not low <= v <= high:
                 raise ValidationError(
-                    f"must be a whole number from {low} to {high}", path=f"{path}.entries[{i}].value"
+                    f"must be a whole number from {low} to {high}",
+                    path=f"{path}.entries[{i}].value",
                 )
 
     return check
@@ -147,8 +150,20 @@ class Measurement:
 
     @months_after_end.validator
     def _check_months(self, _attr: object, value: object) -> None:
-        if type(value) is not int or not 0 <= value <= 120:  # noqa: PLR2004 - ten years
+        if type(value) is not int or not 0 <= value <= 120:
             raise ValidationError("must be a whole number from 0 to 120", path="months_after_end")
+
+
+def _phases(value: object) -> tuple[Phase, ...]:
+    return _tuple_of(Phase, "phases")(value)  # type: ignore[no-any-return]
+
+
+def _meetings(value: object) -> tuple[MeetingPlan, ...]:
+    return _tuple_of(MeetingPlan, "meetings")(value)  # type: ignore[no-any-return]
+
+
+def _measurements(value: object) -> tuple[Measurement, ...]:
+    return _tuple_of(Measurement, "measurements")(value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -183,15 +198,13 @@ class ProgrammeDefinition:
     provider: str = attrs.field(validator=_text("provider"))
     source: str = attrs.field(validator=_text("source"))
     validity: Period = attrs.field()
-    phases: tuple[Phase, ...] = attrs.field(converter=_tuple_of(Phase, "phases"))
-    meetings: tuple[MeetingPlan, ...] = attrs.field(converter=_tuple_of(MeetingPlan, "meetings"))
+    phases: tuple[Phase, ...] = attrs.field(converter=_phases)
+    meetings: tuple[MeetingPlan, ...] = attrs.field(converter=_meetings)
     capacity: Timeline[int] = attrs.field(
         validator=_int_timeline("capacity", low=1, high=1_000_000)
     )
     outcomes: frozenset[Outcome] = attrs.field(converter=_outcomes)
-    measurements: tuple[Measurement, ...] = attrs.field(
-        converter=_tuple_of(Measurement, "measurements")
-    )
+    measurements: tuple[Measurement, ...] = attrs.field(converter=_measurements)
     machine: Machine = attrs.field()
     calendar: WorkingCalendar = attrs.field(factory=WorkingCalendar)
     description: str = attrs.field(default="")
@@ -215,14 +228,14 @@ class ProgrammeDefinition:
         return values
 
 
-def _check_definition(d: ProgrammeDefinition) -> None:  # noqa: C901 - a list of checks
+def _check_definition(d: ProgrammeDefinition) -> None:  # noqa: C901, PLR0912 - a flat list of checks
     if not isinstance(d.validity, Period):
         raise ValidationError("must be a Period", path="validity")
     if not isinstance(d.machine, Machine):
         raise ValidationError("must be a Machine", path="machine")
     if not isinstance(d.calendar, WorkingCalendar):
         raise ValidationError("must be a WorkingCalendar", path="calendar")
-    if not isinstance(d.description, str) or len(d.description) > 10_000:  # noqa: PLR2004
+    if not isinstance(d.description, str) or len(d.description) > 10_000:
         raise ValidationError("must be a string of at most 10000 characters", path="description")
     if not d.phases:
         raise ValidationError("a programme needs at least one phase", path="phases")
@@ -249,14 +262,19 @@ def _check_definition(d: ProgrammeDefinition) -> None:  # noqa: C901 - a list of
     planned = {m.kind for m in d.meetings}
     for i, t in enumerate(d.machine.transitions):
         for guard in t.guards:
-            if isinstance(guard, (FewerThanPlanned, AllPlannedHeld)) and guard.meeting not in planned:
+            if (
+                isinstance(guard, (FewerThanPlanned, AllPlannedHeld))
+                and guard.meeting not in planned
+            ):
                 raise ValidationError(
                     f"guard refers to meeting kind {guard.meeting!r}, which the plan lacks",
                     path=f"machine.transitions[{i}].guards",
                 )
     recorded = sum(1 for t in d.machine.transitions if t.event == "outcome_recorded")
     if recorded and not d.measurements:
-        raise ValidationError("the machine records outcomes but none are planned", path="measurements")
+        raise ValidationError(
+            "the machine records outcomes but none are planned", path="measurements"
+        )
 
 
 @attrs.frozen(repr=False)
@@ -275,8 +293,8 @@ class Programme:
     >>> p = bk.catalogue.get("afklaringsforloeb", on=date(2020, 10, 31))
     >>> p.capacity, p.weeks, p.follow_ups
     (15, 13, 4)
-    >>> p.lookup("capacity").source
-    'seed 002: Karriereværkstedet agreed with Jobcenter Vejle in 2019 on 15 citizens at a time (the day in 2019 is not given; 2019-01-01 is used)'
+    >>> p.lookup("capacity").source.startswith("seed 002")
+    True
     """
 
     definition: ProgrammeDefinition = attrs.field()
@@ -290,7 +308,9 @@ class Programme:
         if type(self.on) is not date:
             raise ValidationError("must be a date", path="on")
         if self.on not in d.validity:
-            raise NotInForce(f"programme {d.key!r} in this version", on=self.on, earliest=d.validity.start)
+            raise NotInForce(
+                f"programme {d.key!r} in this version", on=self.on, earliest=d.validity.start
+            )
         resolved = {name: t.lookup(self.on) for name, t in d.dated_values().items()}
         object.__setattr__(self, "_resolved", resolved)
 
@@ -346,7 +366,9 @@ class Programme:
     @property
     def planned(self) -> Mapping[str, int]:
         """How many meetings of each kind are planned, on ``on``."""
-        return {m.kind: self._resolved[f"meetings.{m.kind}"].value for m in self.definition.meetings}
+        return {
+            m.kind: self._resolved[f"meetings.{m.kind}"].value for m in self.definition.meetings
+        }
 
     @property
     def follow_ups(self) -> int:

@@ -42,7 +42,9 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             name_da="Afklaring",
             name_en="Clarification",
             days=Timeline.of(
-                13 * 7, since=_AFKLARING_START, source=f"{SEED_002}: 'Et forløb hos os varer 13 uger'"
+                13 * 7,
+                since=_AFKLARING_START,
+                source=f"{SEED_002}: 'Et forløb hos os varer 13 uger'",
             ),
         ),
     ),
@@ -63,7 +65,9 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             name_da="Opfølgningsmøde",
             name_en="Follow-up meeting",
             count=Timeline.of(
-                4, since=_AFKLARING_START, source=f"{SEED_002}: 'Undervejs har vi fire opfølgningsmøder'"
+                4,
+                since=_AFKLARING_START,
+                source=f"{SEED_002}: 'Undervejs har vi fire opfølgningsmøder'",
             ),
             placement=Placement.SPREAD,
         ),
@@ -74,7 +78,10 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             count=Timeline.of(
                 1,
                 since=_AFKLARING_START,
-                source=f"{SEED_002}: 'afsluttes med et møde, hvor vi gennemgår vores afklaringsrapport'",
+                source=(
+                    f"{SEED_002}: "
+                    "'afsluttes med et møde, hvor vi gennemgår vores afklaringsrapport'"
+                ),
             ),
             placement=Placement.LAST_WEEK,
         ),
@@ -86,7 +93,11 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             "seed 002: Karriereværkstedet agreed with Jobcenter Vejle in 2019 on 15 citizens at a "
             "time (the day in 2019 is not given; 2019-01-01 is used)"
         ),
-    ).then(25, since=date(2020, 11, 1), source="seed 002: 'Fra 1. november 2020 ... 25 borgere ad gangen'"),
+    ).then(
+        25,
+        since=date(2020, 11, 1),
+        source="seed 002: 'Fra 1. november 2020 ... 25 borgere ad gangen'",
+    ),
     outcomes=frozenset(
         {Outcome.ORDINARY_JOB, Outcome.FLEKSJOB, Outcome.FOERTIDSPENSION, Outcome.OTHER}
     ),
@@ -145,7 +156,9 @@ JOBKLUB = ProgrammeDefinition(
             key="club",
             name_da="Jobklub",
             name_en="Job club",
-            days=Timeline.of(10 * 7, since=_JOBKLUB_START, source=f"{SEED_004}: 'et 10 ugers forløb'"),
+            days=Timeline.of(
+                10 * 7, since=_JOBKLUB_START, source=f"{SEED_004}: 'et 10 ugers forløb'"
+            ),
         ),
     ),
     meetings=(),

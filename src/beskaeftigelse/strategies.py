@@ -5,7 +5,7 @@ settings or registers anything at import time.
 
 >>> from beskaeftigelse import strategies
 >>> strategies.timelines().example()  # doctest: +SKIP
-Timeline(entries=(Entry(valid_from=datetime.date(2004, 3, 1), value=3, source='...'),))
+_Timeline(entries=(_Entry(valid_from=datetime.date(2004, 3, 1), value=3, source='...'),))
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     ) from exc
 
 from . import events
-from ._calendar import WorkingCalendar
-from ._course import Course
-from ._programme import Programme, ProgrammeDefinition
-from ._shipped import CATALOGUE
-from ._timeline import Entry, Timeline
+from ._calendar import WorkingCalendar as _WorkingCalendar
+from ._course import Course as _Course
+from ._programme import Programme as _Programme
+from ._programme import ProgrammeDefinition as _ProgrammeDefinition
+from ._shipped import CATALOGUE as _CATALOGUE
+from ._timeline import Entry as _Entry
+from ._timeline import Timeline as _Timeline
 
 T = TypeVar("T")
 
@@ -55,7 +57,7 @@ def timelines(
     max_size: int = 5,
     min_value: date = _MIN,
     max_value: date = _MAX,
-) -> st.SearchStrategy[Timeline[Any]]:
+) -> st.SearchStrategy[_Timeline[Any]]:
     """Valid timelines: strictly increasing ``valid_from`` dates, each entry with a source.
 
     Args:
@@ -76,37 +78,36 @@ def timelines(
     ).map(sorted)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Timeline[Any]:
+    def build(draw: st.DrawFn) -> _Timeline[Any]:
         entries = [
-            Entry(day, draw(value_strategy), f"source {i}")
-            for i, day in enumerate(draw(starts))
+            _Entry(day, draw(value_strategy), f"source {i}") for i, day in enumerate(draw(starts))
         ]
-        return Timeline(tuple(entries))
+        return _Timeline(tuple(entries))
 
     return build()
 
 
-def calendars(*, max_closing_days: int = 10) -> st.SearchStrategy[WorkingCalendar]:
+def calendars(*, max_closing_days: int = 10) -> st.SearchStrategy[_WorkingCalendar]:
     """Working calendars with random optional holidays and a few closing days."""
     return st.builds(
-        WorkingCalendar,
+        _WorkingCalendar,
         closing_days=st.frozensets(dates(), max_size=max_closing_days),
         optional_holidays=st.booleans(),
     )
 
 
 def programmes(
-    *, definitions: Sequence[ProgrammeDefinition] | None = None
-) -> st.SearchStrategy[Programme]:
+    *, definitions: Sequence[_ProgrammeDefinition] | None = None
+) -> st.SearchStrategy[_Programme]:
     """Programmes as they stand on a random date within their validity.
 
     Args:
         definitions: Which definitions to draw from (default: the shipped catalogue).
     """
-    pool = tuple(definitions) if definitions is not None else tuple(CATALOGUE)
+    pool = tuple(definitions) if definitions is not None else tuple(_CATALOGUE)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Programme:
+    def build(draw: st.DrawFn) -> _Programme:
         d = draw(st.sampled_from(pool))
         end = d.validity.end - timedelta(days=1) if d.validity.end else _MAX
         return d.on(draw(dates(min_value=max(d.validity.start, _MIN), max_value=end)))
@@ -114,7 +115,7 @@ def programmes(
     return build()
 
 
-def _next_event(draw: st.DrawFn, course: Course, max_gap_days: int) -> events.Event | None:
+def _next_event(draw: st.DrawFn, course: _Course, max_gap_days: int) -> events.Event | None:
     options = course.allowed()
     if not options:
         return None
@@ -123,7 +124,7 @@ def _next_event(draw: st.DrawFn, course: Course, max_gap_days: int) -> events.Ev
     return _event_of(draw, option.event, on, course)
 
 
-def _event_of(draw: st.DrawFn, kind: str, on: date, course: Course) -> events.Event:
+def _event_of(draw: st.DrawFn, kind: str, on: date, course: _Course) -> events.Event:
     if kind == "ended_early":
         return events.EndedEarly(on=on, reason=draw(st.sampled_from(events.EndReason)))
     if kind == "outcome_recorded":
@@ -142,7 +143,7 @@ def _event_of(draw: st.DrawFn, kind: str, on: date, course: Course) -> events.Ev
 
 
 def event_sequences(
-    programme: Programme | ProgrammeDefinition,
+    programme: _Programme | _ProgrammeDefinition,
     *,
     start: date | None = None,
     max_size: int = 30,
@@ -156,7 +157,7 @@ def event_sequences(
         max_size: The most events after ``Started``.
         max_gap_days: The most days between two events beyond what a guard requires.
     """
-    definition = programme.definition if isinstance(programme, Programme) else programme
+    definition = programme.definition if isinstance(programme, _Programme) else programme
 
     @st.composite
     def build(draw: st.DrawFn) -> tuple[events.Event, ...]:
@@ -164,7 +165,9 @@ def event_sequences(
         if first is None:
             end = definition.validity.end or _MAX
             first = draw(dates(min_value=definition.validity.start, max_value=end - timedelta(1)))
-        course = Course.start(definition, participant=f"ref-{draw(st.integers(0, 10**6))}", on=first)
+        course = _Course.start(
+            definition, participant=f"ref-{draw(st.integers(0, 10**6))}", on=first
+        )
         for _ in range(draw(st.integers(0, max_size))):
             event = _next_event(draw, course, max_gap_days)
             if event is None:
@@ -176,15 +179,13 @@ def event_sequences(
 
 
 def courses(
-    programme: Programme | ProgrammeDefinition | None = None,
+    programme: _Programme | _ProgrammeDefinition | None = None,
     *,
     max_events: int = 30,
-) -> st.SearchStrategy[Course]:
+) -> st.SearchStrategy[_Course]:
     """Valid courses of ``programme`` (default: any shipped programme), in any state."""
     if programme is not None:
         return event_sequences(programme, max_size=max_events).map(
-            lambda history: Course.replay(programme, history)
+            lambda history: _Course.replay(programme, history)
         )
-    return st.sampled_from(tuple(CATALOGUE)).flatmap(
-        lambda d: courses(d, max_events=max_events)
-    )
+    return st.sampled_from(tuple(_CATALOGUE)).flatmap(lambda d: courses(d, max_events=max_events))
