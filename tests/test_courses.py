@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ import beskaeftigelse as bk
 from beskaeftigelse import events
 from beskaeftigelse import strategies as bst
 from beskaeftigelse._events import EVENT_TYPES
+from beskaeftigelse.machines import Machine, Transition
 
 AFKLARING = bk.catalogue.get("afklaringsforloeb", on=date(2020, 8, 3))
 JOBKLUB = bk.catalogue.get("jobklub", on=date(2016, 2, 1))
@@ -395,3 +397,49 @@ def test_labels_exist_in_both_languages():
         for member in enum:
             assert member.label_da
             assert member.label_en
+
+
+# -- event classes of a user's own -----------------------------------------------------------
+
+
+def test_a_user_defined_event_drives_a_user_defined_programme():
+    @attrs.frozen
+    class JobFairVisited(events.Event):
+        kind = "job_fair_visited"
+        meeting = "job_fair"
+
+    definition = attrs.evolve(
+        AFKLARING.definition,
+        key="messe",
+        meetings=(),
+        machine=Machine(
+            states=("open", "ended", "closed"),
+            initial="open",
+            final={"closed"},
+            ended={"ended", "closed"},
+            transitions=(
+                Transition("open", "job_fair_visited", "open"),
+                Transition("open", "ended_early", "ended"),
+                Transition("ended", "outcome_recorded", "closed"),
+            ),
+        ),
+    )
+    course = bk.Course.start(definition, participant="r", on=START)
+    course = course.apply(JobFairVisited(on=START))
+    assert course.held == {"job_fair": 1}
+    assert bk.from_json(bk.to_json(course), bk.Course) == course
+    assert '"type": "job_fair_visited"' in bk.to_json(course)
+
+
+def test_event_kinds_are_unique_and_required():
+    with pytest.raises(bk.ValidationError, match="already used by FollowUpHeld"):
+
+        @attrs.frozen
+        class Impostor(events.Event):
+            kind = "follow_up_held"
+
+    with pytest.raises(bk.ValidationError, match="needs its own lower-case 'kind'"):
+
+        @attrs.frozen
+        class Nameless(events.Event):
+            pass

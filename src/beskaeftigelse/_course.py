@@ -10,7 +10,7 @@ import attrs
 
 from ._calendar import WorkingCalendar
 from ._errors import TransitionRefused, ValidationError
-from ._events import Event, OutcomeRecorded, Started
+from ._events import Event, OutcomeRecorded, Started, meeting_kinds
 from ._machine import MonthsAfterEnd
 from ._programme import Measurement, Placement, Programme, ProgrammeDefinition
 
@@ -252,7 +252,7 @@ class Course:
         """How many meetings of each kind have been held."""
         return {
             kind: self._counts.get(kind, 0)
-            for kind in ("start", "follow_up", "final", "coaching")
+            for kind in sorted(meeting_kinds())
             if self._counts.get(kind, 0) or kind in self.programme.planned
         }
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
@@ -14,6 +16,8 @@ from ._errors import ValidationError
 
 # A CPR number: DDMMYY, an optional dash, four digits. An opaque reference must not be one.
 _CPR = re.compile(r"\d{6}-?\d{4}")
+_KIND = re.compile(r"[a-z][a-z0-9_]*")
+_REGISTRY: dict[str, type[Event]] = {}
 _MAX_TEXT = 2000
 
 
@@ -130,6 +134,26 @@ class Event:
     meeting: ClassVar[str | None] = None
 
     on: date = attrs.field(validator=_check_on)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every event class registers its kind, so machines and JSON know it: the shipped
+        # ones, and those a user defines for a programme of their own.
+        super().__init_subclass__(**kwargs)
+        kind = cls.__dict__.get("kind")
+        if not isinstance(kind, str) or not _KIND.fullmatch(kind):
+            raise ValidationError(
+                f"{cls.__qualname__} needs its own lower-case 'kind'", path="kind"
+            )
+        existing = _REGISTRY.get(kind)
+        same = existing is not None and (existing.__module__, existing.__qualname__) == (
+            cls.__module__,
+            cls.__qualname__,
+        )
+        if existing is not None and not same:
+            raise ValidationError(
+                f"event kind {kind!r} is already used by {existing.__qualname__}", path="kind"
+            )
+        _REGISTRY[kind] = cls
 
     def describe(self) -> str:
         """The kind and date, e.g. ``'follow_up_held on 2020-09-01'`` (never personal data)."""
@@ -278,18 +302,11 @@ class OutcomeRecorded(Event):
     outcome: Outcome = attrs.field(kw_only=True, validator=_enum(Outcome, "outcome"))
 
 
-#: Every event class, by its ``kind``.
-EVENT_TYPES: dict[str, type[Event]] = {
-    cls.kind: cls
-    for cls in (
-        Started,
-        StartMeetingHeld,
-        FollowUpHeld,
-        FinalMeetingHeld,
-        CoachingSessionHeld,
-        PhaseCompleted,
-        EndedEarly,
-        Cancelled,
-        OutcomeRecorded,
-    )
-}
+#: Every event class, by its ``kind``: a read-only, live view that includes event classes
+#: users define (subclasses of :class:`Event` with their own ``kind``).
+EVENT_TYPES: Mapping[str, type[Event]] = MappingProxyType(_REGISTRY)
+
+
+def meeting_kinds() -> frozenset[str]:
+    """The meeting kinds some event class counts as held."""
+    return frozenset(cls.meeting for cls in _REGISTRY.values() if cls.meeting)

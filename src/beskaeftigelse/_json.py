@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -85,7 +85,7 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def _tagged(
-    converter: cattrs.Converter, registry: dict[str, type[Any]], tag: str
+    converter: cattrs.Converter, registry: Mapping[str, type[Any]], tag: str
 ) -> Callable[[object, object], Any]:
     def structure(value: object, _type: object) -> Any:
         if not isinstance(value, dict):
@@ -197,17 +197,23 @@ def configure_converter(converter: cattrs.Converter) -> None:
         unstructure_set,
     )
 
-    for tag_value, cls in [*EVENT_TYPES.items(), *GUARD_TYPES.items()]:
-        converter.register_unstructure_hook(cls, _tagging(converter, cls, tag_value))
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and t is not Event and issubclass(t, Event),
+        lambda cls: _tagging(converter, cls, cls.kind),
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and t is not Guard and issubclass(t, Guard),
+        lambda cls: _tagging(converter, cls, cls.type),
+    )
     converter.register_unstructure_hook_func(
         lambda t: t in (Event, Guard), lambda obj: converter.unstructure(obj, type(obj))
     )
     # Function hooks match the base class only; a class hook would also catch the subclasses.
     converter.register_structure_hook_func(
-        lambda t: t is Event, _tagged(converter, dict(EVENT_TYPES), "type")
+        lambda t: t is Event, _tagged(converter, EVENT_TYPES, "type")
     )
     converter.register_structure_hook_func(
-        lambda t: t is Guard, _tagged(converter, dict(GUARD_TYPES), "type")
+        lambda t: t is Guard, _tagged(converter, GUARD_TYPES, "type")
     )
 
 

@@ -11,11 +11,10 @@ import attrs
 
 from ._calendar import WorkingCalendar
 from ._errors import NotInForce, UnknownProgramme, ValidationError
-from ._events import EVENT_TYPES, Outcome
+from ._events import Outcome, meeting_kinds
 from ._machine import AllPlannedHeld, FewerThanPlanned, Machine, _name
 from ._timeline import Lookup, Period, Timeline
 
-_MEETING_KINDS = frozenset(cls.meeting for cls in EVENT_TYPES.values() if cls.meeting)
 _MAX_DAYS = 3660
 
 
@@ -102,7 +101,8 @@ class MeetingPlan:
     """How many meetings of one kind a programme plans, and where they fall.
 
     Attributes:
-        kind: The meeting kind: ``"start"``, ``"follow_up"``, ``"final"`` or ``"coaching"``.
+        kind: The meeting kind: ``"start"``, ``"follow_up"``, ``"final"``, ``"coaching"``, or
+            the ``meeting`` of an event class of your own.
         name_da: The Danish name.
         name_en: The English name.
         count: How many, as a dated value.
@@ -117,10 +117,9 @@ class MeetingPlan:
 
     @kind.validator
     def _check_kind(self, _attr: object, value: str) -> None:
-        if value not in _MEETING_KINDS:
-            raise ValidationError(
-                f"must be one of the meeting kinds {sorted(_MEETING_KINDS)}", path="kind"
-            )
+        known = meeting_kinds()
+        if value not in known:
+            raise ValidationError(f"must be one of the meeting kinds {sorted(known)}", path="kind")
 
     @placement.validator
     def _check_placement(self, _attr: object, value: object) -> None:
