@@ -224,3 +224,27 @@ def test_the_converter_is_our_own():
 def test_structure_errors_are_validation_errors_also_outside_json():
     with pytest.raises(bk.ValidationError, match=r"\$\.entries: must be an array"):
         bk.from_json('{"schema": 1, "entries": 5}', bk.Timeline[int])
+
+
+@given(bst.courses())
+def test_the_orjson_backend_reads_and_writes_the_same_documents(course):
+    fast = bk.to_json(course, backend="orjson")
+    assert json.loads(fast) == json.loads(bk.to_json(course))
+    assert bk.from_json(fast, bk.Course, backend="orjson") == course
+    assert bk.from_json(bk.to_json(course), bk.Course, backend="orjson") == course
+    assert json.loads(bk.to_json(course, backend="orjson", indent=2)) == json.loads(fast)
+
+
+@pytest.mark.parametrize("text", ["{", "[" * 5000 + "]" * 5000, b"\xff"])
+def test_the_orjson_backend_raises_the_package_error(text):
+    with pytest.raises(bk.ValidationError) as info:
+        bk.from_json(text, bk.Course, backend="orjson")
+    assert info.value.path == "$"
+
+
+def test_a_missing_orjson_says_what_to_install(monkeypatch):
+    import sys  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    with pytest.raises(ImportError, match=r"beskaeftigelse\[orjson\]"):
+        bk.to_json(bk.WorkingCalendar(), backend="orjson")
