@@ -12,6 +12,8 @@ from __future__ import annotations
 import enum
 import json
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Literal, TypeVar, get_args, get_origin
@@ -24,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ._errors import BeskaeftigelseError, ValidationError
 from ._events import EVENT_TYPES, Event
 from ._machine import GUARD_TYPES, Guard
+from ._programme import ProgrammeDefinition
 
 T = TypeVar("T")
 
@@ -75,18 +78,19 @@ def _json_type(value: object) -> str:
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    allowed = sorted(str(m.value) for m in cls)
-    if not isinstance(value, str):
-        raise ValidationError(f"must be one of {allowed}")
-    try:
-        return cls(value)
-    except ValueError:
-        raise ValidationError(f"must be one of {allowed}") from None
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    raise ValidationError(f"must be one of {sorted(str(m.value) for m in cls)}")
 
 
 def _tagged(
     converter: cattrs.Converter, registry: Mapping[str, type[Any]], tag: str
 ) -> Callable[[object, object], Any]:
+    hooks: dict[str, tuple[type[Any], Callable[[Any, Any], Any]]] = {}
+
     def structure(value: object, _type: object) -> Any:
         if not isinstance(value, dict):
             raise ValidationError(f"must be an object, not {_json_type(value)}")
@@ -94,8 +98,13 @@ def _tagged(
         cls = registry.get(kind) if isinstance(kind, str) else None
         if cls is None:
             raise ValidationError(f"{tag!r} must be one of {sorted(registry)}")
-        rest = {k: v for k, v in value.items() if k != tag}
-        return converter.structure(rest, cls)
+        found = hooks.get(kind)  # type: ignore[arg-type]
+        if found is None or found[0] is not cls:
+            found = hooks[kind] = (cls, converter.get_structure_hook(cls))  # type: ignore[index]
+        hook = found[1]
+        rest = value.copy()
+        del rest[tag]
+        return hook(rest, cls)
 
     return structure
 
@@ -230,7 +239,44 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = make_converter()
+def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
+    """Memoise programme definitions, which every stored course embeds.
+
+    Definitions are immutable, so a definition read from equal JSON content is shared, and the
+    JSON of a definition already written is reused. Only the module's own converter does this
+    (its results go straight to ``json``); ``make_converter()`` returns plain converters.
+    """
+    unstructure = converter.get_unstructure_hook(ProgrammeDefinition)
+    structure = converter.get_structure_hook(ProgrammeDefinition)
+    written: weakref.WeakKeyDictionary[ProgrammeDefinition, Any] = weakref.WeakKeyDictionary()
+    read: OrderedDict[str, ProgrammeDefinition] = OrderedDict()
+
+    def unstructure_cached(definition: ProgrammeDefinition) -> Any:
+        document = written.get(definition)
+        if document is None:
+            document = written[definition] = unstructure(definition)
+        return document
+
+    def structure_cached(value: Any, cls: Any) -> ProgrammeDefinition:
+        try:
+            # The C encoder makes a content key faster than walking the document in Python.
+            key = json.dumps(value, separators=(",", ":"))
+        except (TypeError, ValueError, RecursionError):
+            return structure(value, cls)
+        found = read.get(key)
+        if found is None:
+            found = read[key] = structure(value, cls)
+            if len(read) > _DEFINITION_CACHE:
+                read.popitem(last=False)
+        return found
+
+    converter.register_unstructure_hook(ProgrammeDefinition, unstructure_cached)
+    converter.register_structure_hook(ProgrammeDefinition, structure_cached)
+    return converter
+
+
+_DEFINITION_CACHE = 64
+_CONVERTER = _with_definition_caches(make_converter())
 
 
 Backend = Literal["json", "orjson"]

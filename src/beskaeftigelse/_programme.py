@@ -165,7 +165,7 @@ def _measurements(value: object) -> tuple[Measurement, ...]:
     return _tuple_of(Measurement, "measurements")(value)  # type: ignore[no-any-return]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class ProgrammeDefinition:
     """A programme as a provider runs it, in one version, with its dated values.
 
