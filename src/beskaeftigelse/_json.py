@@ -16,7 +16,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
 import attrs
 import cattrs
@@ -258,14 +258,12 @@ def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
         return document
 
     def structure_cached(value: Any, cls: Any) -> ProgrammeDefinition:
-        try:
-            # The C encoder makes a content key faster than walking the document in Python.
-            key = json.dumps(value, separators=(",", ":"))
-        except (TypeError, ValueError, RecursionError):
-            return structure(value, cls)
+        # The value came from a JSON parser, so it encodes; the C encoder makes a content key
+        # faster than walking the document in Python.
+        key = json.dumps(value, separators=(",", ":"))
         found = read.get(key)
         if found is None:
-            found = read[key] = structure(value, cls)
+            found = read[key] = cast("ProgrammeDefinition", structure(value, cls))
             if len(read) > _DEFINITION_CACHE:
                 read.popitem(last=False)
         return found
