@@ -122,6 +122,12 @@ def errors_of(document):
             "state 'ended' is not final",
         ),
         (lambda d: d.update(programme=[]), "$.programme", "must be an object"),
+        (lambda d: d["programme"].update(on="2010-01-01"), "$.programme", "not in force"),
+        (
+            lambda d: d["history"][4].update(type="ended_early", reason=3),
+            "$.history[4].reason",
+            "must be one of",
+        ),
         (
             lambda d: d["history"][1]["functions"].update(motivation="x" * 5000),
             "$.history[1].functions.motivation",
@@ -248,3 +254,22 @@ def test_a_missing_orjson_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "orjson", None)
     with pytest.raises(ImportError, match=r"beskaeftigelse\[orjson\]"):
         bk.to_json(bk.WorkingCalendar(), backend="orjson")
+
+
+def test_definitions_read_from_equal_content_are_shared_and_the_memo_is_bounded():
+    import attrs  # noqa: PLC0415
+
+    base = bk.catalogue.versions("jobklub")[0]
+    text = bk.to_json(base)
+    assert bk.from_json(text, bk.ProgrammeDefinition) is bk.from_json(text, bk.ProgrammeDefinition)
+    variants = [attrs.evolve(base, name_en=f"Job club {i}") for i in range(100)]
+    for variant in variants:
+        assert bk.from_json(bk.to_json(variant), bk.ProgrammeDefinition) == variant
+    assert bk.from_json(bk.to_json(variants[0]), bk.ProgrammeDefinition) == variants[0]
+
+
+def test_a_type_the_library_cannot_read_is_a_validation_error():
+    import re  # noqa: PLC0415
+
+    with pytest.raises(bk.ValidationError, match="cannot be read"):
+        bk.from_json('"x"', re.Pattern)

@@ -347,8 +347,6 @@ def structure(data: Any, cls: type[T]) -> T:
         problems = [_located(exc, "$")]
     except (ClassValidationError, IterableValidationError) as exc:
         problems = _walk(exc, "$")
-    except (RecursionError, MemoryError):
-        problems = [("$", "the document is nested too deeply")]
     except Exception as exc:  # noqa: BLE001 - anything else a hostile document causes
         problems = [("$", f"cannot be read ({type(exc).__name__})")]
     path, reason = problems[0]
