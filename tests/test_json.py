@@ -124,8 +124,8 @@ def errors_of(document):
         (lambda d: d.update(programme=[]), "$.programme", "must be an object"),
         (lambda d: d["programme"].update(on="2010-01-01"), "$.programme", "not in force"),
         (
-            lambda d: d["history"][4].update(type="ended_early", reason=3),
-            "$.history[4].reason",
+            lambda d: d["history"][3].update(type="ended_early", reason=3),
+            "$.history[3].reason",
             "must be one of",
         ),
         (
