@@ -14,6 +14,7 @@ PUBLIC_MODULES = [
     "beskaeftigelse.events",
     "beskaeftigelse.machines",
     "beskaeftigelse.calendars",
+    "beskaeftigelse.diagrams",
     "beskaeftigelse.exceptions",
     "beskaeftigelse.strategies",
 ]
