@@ -16,6 +16,8 @@ PUBLIC_MODULES = [
     "beskaeftigelse.calendars",
     "beskaeftigelse.exceptions",
     "beskaeftigelse.strategies",
+    "beskaeftigelse.adjustments",
+    "beskaeftigelse.reports",
 ]
 
 
