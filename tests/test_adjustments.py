@@ -128,6 +128,7 @@ def test_a_scheme_can_be_withdrawn_on_a_date():
         (lambda: attrs.evolve(adj.ADJUSTMENTS.get("mentor"), needs="fatigue"), "needs"),
         (lambda: attrs.evolve(adj.ADJUSTMENTS.get("mentor"), needs={"fatigue"}), "needs"),
         (lambda: attrs.evolve(adj.ADJUSTMENTS.get("mentor"), schemes={"Bad"}), "schemes"),
+        (lambda: attrs.evolve(adj.ADJUSTMENTS.get("mentor"), schemes="mentor"), "schemes"),
         (lambda: attrs.evolve(adj.ADJUSTMENTS.get("mentor"), category="tasks"), "category"),
         (lambda: attrs.evolve(adj.ADJUSTMENTS.get("mentor"), name_da=" "), "name_da"),
         (

@@ -498,10 +498,14 @@ class MeetingRecord:
     Attributes:
         kind: The meeting kind (``"start"``, ``"follow_up"``, ``"final"``, ...).
         on: The day it was held.
+        name_da: The programme's Danish name for the meeting (the kind if it has none).
+        name_en: The programme's English name for the meeting (the kind if it has none).
     """
 
     kind: str
     on: date
+    name_da: str
+    name_en: str
 
 
 def _restrictions(value: object) -> tuple[str, ...]:
@@ -613,6 +617,7 @@ def build_report(  # noqa: PLR0913 - what a report is built from, each named
     if any(k not in known for k in needed):
         raise ValidationError("contains a key not in the catalogue", path="adjustments_needed")
     history = [e for e in course.history if e.on <= on]
+    plans = {m.kind: (m.name_da, m.name_en) for m in course.programme.definition.meetings}
     start = next((e for e in history if isinstance(e, StartMeetingHeld)), None)
     upto = CourseLog(participant=log.participant, trials=tuple(t for t in log.trials if t.on <= on))
     ended = course.ended_on if course.ended_on is not None and course.ended_on <= on else None
@@ -625,7 +630,11 @@ def build_report(  # noqa: PLR0913 - what a report is built from, each named
         started_on=course.started_on,
         ended_on=ended,
         functions=start.functions if start is not None else WorkFunctions(),
-        meetings=tuple(MeetingRecord(e.meeting, e.on) for e in history if e.meeting),
+        meetings=tuple(
+            MeetingRecord(e.meeting, e.on, *plans.get(e.meeting, (e.meeting, e.meeting)))
+            for e in history
+            if e.meeting
+        ),
         progression=progression,
         sustainable_weekly_minutes=sustainable,
         findings=upto.findings(),
@@ -799,7 +808,7 @@ def _render(
     )
     lines += section(
         "Meetings held (møder)",
-        [f"{m.on}: {m.kind}" for m in report.meetings],
+        [f"{m.on}: {m.name_en} ({m.name_da})" for m in report.meetings],
         "none",
     )
     lines += section(
