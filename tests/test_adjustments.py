@@ -160,6 +160,8 @@ def test_a_scheme_can_be_withdrawn_on_a_date():
         (lambda: adj.BurdenRule(medium_from=300), "medium_from"),
         (lambda: adj.BurdenRule(clearly_factor=0), "clearly_factor"),
         (lambda: adj.suggest("fatigue"), "needs"),
+        (lambda: adj.suggest([["fatigue"]]), "needs"),
+        (lambda: adj.suggest([adj.Need.FATIGUE], job=[{}]), "job"),
         (lambda: adj.suggest({adj.Need.FATIGUE}, job=5), "job"),
         (lambda: adj.suggest({adj.Need.FATIGUE}, catalogue=()), "catalogue"),
     ],

@@ -776,7 +776,7 @@ def suggest(
 def _listed(value: object, path: str) -> Any:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ValidationError("must be a collection", path=path)
-    return frozenset(value) if not isinstance(value, frozenset) else value
+    return list(value)
 
 
 def _value(member: enum.Enum) -> str:
