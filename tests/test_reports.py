@@ -13,7 +13,7 @@ from beskaeftigelse import reports as rp
 
 MARKER = "SECRET-MARKER-7f3a"
 START = date(2020, 8, 3)
-ADJ_KEYS = ["special_chair", "extra_breaks", "reduced_hours", "mentor"]
+ADJ_KEYS = ["special_chair", "extra_breaks", "reduced_hours", "mentor", "own_local_key"]
 
 
 @st.composite
@@ -107,6 +107,9 @@ def test_seed_002_progression_and_chair():
     assert [s.change for s in steps] == [rp.Change.START, rp.Change.REDUCED, rp.Change.UNCHANGED]
     assert [s.sustainable for s in steps] == [False, False, True]
     assert log.sustainable_weekly_minutes() == 2 * 60 * 3
+    assert log.sustainable_weekly_hours() == 6.0
+    assert steps[2].adjustments == ("special_chair",)
+    assert rp.CourseLog(participant="r").sustainable_weekly_hours() is None
     assert log.findings() == (
         rp.Finding(
             on=START + timedelta(weeks=4), adjustment="special_chair", relief=rp.Relief.PAIN
@@ -133,6 +136,7 @@ def test_seed_002_report():
     assert "3 h x 3 days = 9 h a week" in md
     assert "2 h x 3 days = 6 h a week" in md
     assert "Specially designed chair removed the pain" in md
+    assert "6 h a week (unchanged; held) with Specially designed chair" in md
     assert "do not make it" in md
 
 

@@ -893,6 +893,10 @@ class Factor:
         effect: Which way it points.
         rule: The rule applied.
         source: Where the rule comes from.
+
+    >>> Factor(key="cost", label="cost: DKK 1,000", effect=Effect.NEUTRAL, rule="r",
+    ...        source="s").explain()
+    'cost: DKK 1,000 [neutral]: r (source: s)'
     """
 
     key: str
@@ -920,6 +924,12 @@ class Assessment:
         rule_source: The source of the rule version used.
         rule_valid_from: The first day of the rule version used.
         rule_valid_until: The first day the version no longer applies (``None``: in force).
+
+    >>> from datetime import date
+    >>> a = assess(["clear_tasks"], employer=Employer(30, FinancialBand.AVERAGE), cost=0,
+    ...            colleague_load=ColleagueLoad.NONE, on=date(2024, 1, 1))
+    >>> a.reasonable, a.rule_valid_from
+    (True, datetime.date(2005, 1, 1))
     """
 
     on: date

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ._adjustments import ADJUSTMENTS, AdjustmentCatalogue
+from ._adjustments import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
 from ._course import Course
 from ._errors import ValidationError
 from ._events import StartMeetingHeld, WorkFunctions
@@ -265,6 +265,15 @@ class Step:
         weekly_minutes: Working time a week.
         change: How the weekly time compares with the step before.
         sustainable: Whether it held (hidden from the repr).
+        adjustments: The adjustments in use (hidden from the repr).
+
+    >>> from datetime import date
+    >>> log = CourseLog(participant="ref-0001").record(
+    ...     Trial(on=date(2020, 8, 3), minutes_per_day=180, days_per_week=3)
+    ... )
+    >>> log.progression()[0]
+    Step(on=datetime.date(2020, 8, 3), minutes_per_day=180, days_per_week=3, \
+weekly_minutes=540, change=<Change.START: 'start'>)
     """
 
     on: date
@@ -273,6 +282,7 @@ class Step:
     weekly_minutes: int
     change: Change
     sustainable: bool = attrs.field(repr=False)
+    adjustments: tuple[str, ...] = attrs.field(default=(), repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -283,6 +293,10 @@ class Finding:
         on: The trial in which it was found.
         adjustment: The adjustment's key.
         relief: What it removed (hidden from the repr).
+
+    >>> from datetime import date
+    >>> Finding(on=date(2020, 8, 31), adjustment="special_chair", relief=Relief.PAIN)
+    Finding(on=datetime.date(2020, 8, 31), adjustment='special_chair')
     """
 
     on: date
@@ -407,6 +421,7 @@ class CourseLog:
                     weekly_minutes=weekly,
                     change=change,
                     sustainable=t.sustainable,
+                    adjustments=tuple(sorted(t.adjustments)),
                 )
             )
             previous = weekly
@@ -430,6 +445,11 @@ class CourseLog:
             if not later_too_much and (best is None or t.weekly_minutes > best):
                 best = t.weekly_minutes
         return best
+
+    def sustainable_weekly_hours(self) -> float | None:
+        """:meth:`sustainable_weekly_minutes` in hours (``None`` when no trial held)."""
+        minutes = self.sustainable_weekly_minutes()
+        return None if minutes is None else minutes / 60
 
     def findings(self) -> tuple[Finding, ...]:
         """Adjustments added in a trial that removed the pain or strain of the trial before.
@@ -485,6 +505,9 @@ class Candidate:
     Attributes:
         recommendation: What is put forward.
         reasons: Why, in words.
+
+    >>> Candidate(Recommendation.ASSESS_FLEKSJOB, ("6 h a week held",)).recommendation.label_da
+    'vurdering af fleksjob'
     """
 
     recommendation: Recommendation
@@ -500,6 +523,10 @@ class MeetingRecord:
         on: The day it was held.
         name_da: The programme's Danish name for the meeting (the kind if it has none).
         name_en: The programme's English name for the meeting (the kind if it has none).
+
+    >>> from datetime import date
+    >>> MeetingRecord("follow_up", date(2020, 8, 24), "Opfølgningsmøde", "Follow-up").on
+    datetime.date(2020, 8, 24)
     """
 
     kind: str
@@ -537,6 +564,14 @@ class ClarificationReport:
         restrictions: Skånehensyn in words.
         candidates: The recommendation candidates, each with its reasons.
         rules_source: The source of the thresholds used.
+
+    >>> from datetime import date
+    >>> import beskaeftigelse as bk
+    >>> p = bk.catalogue.get("afklaringsforloeb", on=date(2020, 8, 3))
+    >>> course = bk.Course.start(p, participant="ref-0001", on=date(2020, 8, 3))
+    >>> build_report(course, CourseLog(participant="ref-0001"), on=date(2020, 8, 3))
+    ClarificationReport(programme='afklaringsforloeb', prepared_on=2020-08-03, trials=0, \
+candidates=1)
     """
 
     programme: str
@@ -785,6 +820,11 @@ def _render(
             f"{s.on}: {_hours(s.minutes_per_day)} x {s.days_per_week} days = "
             f"{_hours(s.weekly_minutes)} a week ({s.change.label_en}; "
             f"{'held' if s.sustainable else 'did not hold'})"
+            + (
+                f" with {', '.join(_name(names, a) for a in s.adjustments)}"
+                if s.adjustments
+                else ""
+            )
             for s in report.progression
         ]
         + [
@@ -799,11 +839,7 @@ def _render(
         "Adjustments needed (skånehensyn)",
         [f"{names[k].name_en} ({names[k].name_da})" for k in report.adjustments_needed]
         + list(report.restrictions)
-        + [
-            f"{d.on}: {names[d.adjustment].name_en if d.adjustment in names else d.adjustment} "
-            f"{d.relief.label_en}"
-            for d in report.findings
-        ],
+        + [f"{d.on}: {_name(names, d.adjustment)} {d.relief.label_en}" for d in report.findings],
         "none",
     )
     lines += section(
@@ -829,6 +865,10 @@ def _render(
         )
     )
     return lines
+
+
+def _name(names: dict[str, Adjustment], key: str) -> str:
+    return names[key].name_en if key in names else key
 
 
 # -- dialogue support -------------------------------------------------------------------------
