@@ -1,6 +1,6 @@
 """The adjustment catalogue, funding schemes, suggestions and the § 2 a assessment."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
@@ -294,25 +294,47 @@ def test_a_rule_not_in_force_on_the_date_is_never_used(case, starts, limits):
     assert (a.rule_valid_from, a.rule_valid_until) == (used.entry.valid_from, used.valid_until)
 
 
-@given(cases(), days)
-def test_a_scheme_not_in_force_on_the_date_is_never_counted(case, scheme_start):
-    late = tuple(
-        attrs.evolve(
-            s,
-            terms=bk.Timeline.of(
-                adj.SchemeTerms(available=True, terms="t"), since=scheme_start, source="test"
-            ),
-        )
-        for s in adj.SCHEMES
+@given(cases(), days, st.none() | st.integers(1, 2000))
+def test_a_scheme_not_in_force_on_the_date_is_never_counted(case, scheme_start, lasts):
+    terms = bk.Timeline.of(
+        adj.SchemeTerms(available=True, terms="t"), since=scheme_start, source="test"
     )
-    catalogue = attrs.evolve(adj.ADJUSTMENTS, schemes=late)
+    scheme_end = None if lasts is None else scheme_start + timedelta(days=lasts)
+    if scheme_end is not None:
+        terms = terms.then(
+            adj.SchemeTerms(available=False, terms="withdrawn"), since=scheme_end, source="test"
+        )
+    dated = tuple(attrs.evolve(s, terms=terms) for s in adj.SCHEMES)
+    catalogue = attrs.evolve(adj.ADJUSTMENTS, schemes=dated)
     a = adj.assess(**case, catalogue=catalogue)
     fundable = set().union(*(adj.ADJUSTMENTS.get(k).schemes for k in case["adjustments"]))
-    in_force = case["on"] >= scheme_start
+    on = case["on"]
+    in_force = scheme_start <= on and (scheme_end is None or on < scheme_end)
     counted = sum(c.amount for c in case["compensation"] if c.scheme in fundable and in_force)
     assert a.net_cost == max(0, case["cost"] - counted)
     if not in_force:
         assert all(f.effect is not adj.Effect.FOR for f in a.factors if ":" in f.key)
+
+
+@st.composite
+def adjustments_(draw):
+    return adj.Adjustment(
+        key=draw(st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True)),
+        name_da=draw(st.text(min_size=1, max_size=20).filter(str.strip)),
+        name_en=draw(st.text(min_size=1, max_size=20).filter(str.strip)),
+        category=draw(st.sampled_from(list(adj.Category))),
+        cost=draw(st.sampled_from(list(adj.CostClass))),
+        needs=draw(st.frozensets(st.sampled_from(list(adj.Need)), min_size=1)),
+        schemes=draw(st.frozensets(st.sampled_from(SCHEME_KEYS))),
+        suits=draw(st.frozensets(st.sampled_from(list(adj.JobTrait)))),
+        unsuited_to=draw(st.frozensets(st.sampled_from(list(adj.JobTrait)))),
+    )
+
+
+@given(st.lists(adjustments_(), max_size=4, unique_by=lambda a: a.key))
+def test_user_catalogues_round_trip_through_json(items):
+    catalogue = adj.AdjustmentCatalogue(tuple(items), adj.SCHEMES)
+    assert bk.from_json(bk.to_json(catalogue), adj.AdjustmentCatalogue) == catalogue
 
 
 def test_seed_002_the_chair_paid_by_hjaelpemidler_is_reasonable():

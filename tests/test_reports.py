@@ -173,11 +173,33 @@ def test_sustainable_time_held_and_was_not_later_too_much(log):
         return
     if all(t.strain is not rp.Strain.TOO_MUCH for t in log.trials):
         assert best == max(t.weekly_minutes for t in held)
-    if best is not None:
-        i = next(i for i, t in enumerate(log.trials) if t.sustainable and t.weekly_minutes == best)
-        assert not any(
-            u.strain is rp.Strain.TOO_MUCH and u.weekly_minutes <= best for u in log.trials[i + 1 :]
+    still_valid = [
+        t.weekly_minutes
+        for i, t in enumerate(log.trials)
+        if t.sustainable
+        and not any(
+            u.strain is rp.Strain.TOO_MUCH and u.weekly_minutes <= t.weekly_minutes
+            for u in log.trials[i + 1 :]
         )
+    ]
+    assert best == (max(still_valid) if still_valid else None)
+
+
+@given(logs(), st.integers(30, 480), st.integers(1, 5), st.booleans())
+def test_a_new_trial_moves_the_sustainable_time_as_a_caseworker_expects(
+    log, minutes, days, too_much
+):
+    before = log.sustainable_weekly_minutes()
+    on = log.trials[-1].on if log.trials else START
+    strain = rp.Strain.TOO_MUCH if too_much else rp.Strain.MANAGEABLE
+    trial = rp.Trial(on=on, minutes_per_day=minutes, days_per_week=days, strain=strain)
+    after = log.record(trial).sustainable_weekly_minutes()
+    weekly = minutes * days
+    if too_much:
+        # A level found too much caps what counts as sustainable from now on.
+        assert after is None or (after < weekly and (before is not None and after <= before))
+    else:
+        assert after == max(weekly, before or 0)
 
 
 @given(logs())
@@ -417,6 +439,12 @@ def test_bad_documents_name_the_field():
     with pytest.raises(bk.ValidationError) as info:
         bk.from_json(text, rp.CourseLog)
     assert info.value.path == "$.trials[0].minutes_per_day"
+    course = afklaring(end=True)
+    report = rp.build_report(course, seed_002_log(), on=course.ended_on)
+    text = bk.to_json(report).replace('"change": "reduced"', '"change": "down"')
+    with pytest.raises(bk.ValidationError) as info:
+        bk.from_json(text, rp.ClarificationReport)
+    assert info.value.path == "$.progression[1].change"
 
 
 # -- dialogue ---------------------------------------------------------------------------------
