@@ -17,6 +17,8 @@ PUBLIC_MODULES = [
     "beskaeftigelse.diagrams",
     "beskaeftigelse.exceptions",
     "beskaeftigelse.strategies",
+    "beskaeftigelse.adjustments",
+    "beskaeftigelse.reports",
 ]
 
 
