@@ -16,6 +16,7 @@ PUBLIC_MODULES = [
     "beskaeftigelse.calendars",
     "beskaeftigelse.exceptions",
     "beskaeftigelse.strategies",
+    "beskaeftigelse.intake",
 ]
 
 
