@@ -17,6 +17,7 @@ PUBLIC_MODULES = [
     "beskaeftigelse.exceptions",
     "beskaeftigelse.strategies",
     "beskaeftigelse.intake",
+    "beskaeftigelse.stats",
 ]
 
 
