@@ -90,7 +90,8 @@ def test_never_more_seats_taken_than_capacity_and_no_idle_seat_while_someone_wai
     definition, requests
 ):
     roster = feed(Intake(definition), requests)
-    for offset in range(DAYS + 3):
+    last = max([FIRST + timedelta(days=DAYS + 3), *(r.on for r in roster.history)])
+    for offset in range((last - FIRST).days + 1):
         day = FIRST + timedelta(days=offset)
         snapshot = roster.roster(on=day)
         capacity = definition.capacity.value_on(day)
@@ -112,7 +113,7 @@ def test_decisions_say_which_capacity_applied_and_the_waiting_list_is_first_come
     definition, requests
 ):
     roster = feed(Intake(definition), requests)
-    end = FIRST + timedelta(days=DAYS + 3)
+    end = max([FIRST + timedelta(days=DAYS + 3), *(r.on for r in roster.history)])
     decisions = roster.decisions_until(on=end)
     assert decisions[: len(roster.decisions)] == roster.decisions
     queue = []
@@ -187,6 +188,21 @@ def test_a_freed_seat_goes_to_the_first_waiting_on_that_day():
         (DecisionKind.ADMITTED_FROM_WAITING_LIST, "ref-15", date(2020, 10, 5)),
     ]
     assert "put on the waiting list at place 1" in roster.decisions[15].explain()
+
+
+def test_a_withdrawn_referral_that_comes_back_queues_at_the_end():
+    roster = Intake.of(afklaring_on(date(2020, 10, 1)))
+    for n in range(18):
+        roster = roster.refer(f"ref-{n}", on=date(2020, 10, 1))
+    # withdrawn and referred again on the day of the first referral
+    roster = roster.cancel("ref-15", on=date(2020, 10, 1))
+    roster = roster.refer("ref-15", on=date(2020, 10, 1))
+    assert roster.decisions[-1].position == 3
+    waiting = [w.referral for w in roster.roster(on=date(2020, 10, 2)).waiting]
+    assert waiting == ["ref-16", "ref-17", "ref-15"]
+    roster = roster.end("ref-0", on=date(2020, 10, 3)).end("ref-1", on=date(2020, 10, 3))
+    admitted = [d.referral for d in roster.decisions if d.kind.value.endswith("waiting_list")]
+    assert admitted == ["ref-16", "ref-17"]
 
 
 def test_refusals_are_values():

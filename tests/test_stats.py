@@ -152,6 +152,9 @@ def test_seed_004_solroed_69_percent_at_the_end():
     assert report[0] == "100 courses, 100 ended"
     assert "end: in the labour market 69/100 (69.0 %)" in report
     assert "  ordinary_job: 50/100 (50.0 %)" in report
+    ordered = stats.report(measurements=[m.key for m in JOBKLUB.measurements])
+    assert ordered[1] == "end: in the labour market 69/100 (69.0 %)"
+    assert sorted(ordered) == sorted(report)
     assert "seed 004" in SOLROED_LABOUR_MARKET.source
 
 

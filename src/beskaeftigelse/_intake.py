@@ -211,6 +211,7 @@ class _Ledger:
         "next_change",
         "queue",
         "seated",
+        "serial",
         "validity",
         "waiting",
     )
@@ -221,9 +222,11 @@ class _Ledger:
         self.changes = [e.valid_from for e in capacity.entries[1:]]
         self.next_change = 0
         self.seated: dict[str, date] = {}
-        self.waiting: dict[str, date] = {}
-        # A FIFO of (reference, since); withdrawn entries stay until they reach the front.
-        self.queue: deque[tuple[str, date]] = deque()
+        # reference -> (referral date, serial); the serial tells a re-referral from a stale entry
+        self.waiting: dict[str, tuple[date, int]] = {}
+        # A FIFO of (reference, serial); withdrawn entries stay until they reach the front.
+        self.queue: deque[tuple[str, int]] = deque()
+        self.serial = 0
         self.decisions: list[Decision] = []
         self.last_on: date | None = None
 
@@ -266,8 +269,9 @@ class _Ledger:
             return
         found = self.capacity.lookup(on)
         while len(self.seated) < found.value and self.waiting:
-            referral, since = self.queue.popleft()
-            if self.waiting.get(referral) != since:
+            referral, serial = self.queue.popleft()
+            entry = self.waiting.get(referral)
+            if entry is None or entry[1] != serial:
                 continue
             del self.waiting[referral]
             self.decisions.append(
@@ -292,8 +296,9 @@ class _Ledger:
                 self.seated[referral] = on
                 self._decide(referral, on, DecisionKind.ADMITTED, found, taken)
             else:
-                self.waiting[referral] = on
-                self.queue.append((referral, on))
+                self.serial += 1
+                self.waiting[referral] = (on, self.serial)
+                self.queue.append((referral, self.serial))
                 self._decide(referral, on, DecisionKind.WAITLISTED, found, taken, len(self.waiting))
         elif referral in self.seated:
             del self.seated[referral]
@@ -328,7 +333,11 @@ class _Ledger:
             on,
             self.capacity.lookup(on),
             tuple(Seat(r, s) for r, s in self.seated.items()),
-            tuple(Seat(r, s) for r, s in self.queue if self.waiting.get(r) == s),
+            tuple(
+                Seat(r, self.waiting[r][0])
+                for r, serial in self.queue
+                if r in self.waiting and self.waiting[r][1] == serial
+            ),
         )
 
 

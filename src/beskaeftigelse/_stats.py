@@ -339,10 +339,21 @@ class OutcomeStats:
         kinds = [*rule.kinds, *(c.outcome for c in others)]
         return tuple((kind, self.share(kind, at=at)) for kind in kinds)
 
-    def report(self, *, rule: LabourMarket = SOLROED_LABOUR_MARKET) -> tuple[str, ...]:
-        """Lines for people: per measurement, the labour-market share and each kind's."""
+    def report(
+        self,
+        *,
+        rule: LabourMarket = SOLROED_LABOUR_MARKET,
+        measurements: Iterable[str] | None = None,
+    ) -> tuple[str, ...]:
+        """Lines for people: per measurement, the labour-market share and each kind's.
+
+        Args:
+            rule: Which kinds count as in the labour market.
+            measurements: The measurement keys to report, in order (default: all, sorted);
+                pass a programme's ``[m.key for m in definition.measurements]`` for its order.
+        """
         lines = [f"{self.courses} courses, {self.ended} ended"]
-        for at in self.measurements():
+        for at in self.measurements() if measurements is None else measurements:
             lines.append(f"{at}: in the labour market {self.labour_market(at=at, rule=rule)}")
             lines.extend(
                 f"  {kind.value}: {share}" for kind, share in self.by_kind(at=at, rule=rule)
