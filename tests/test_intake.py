@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, stateful
 from hypothesis import strategies as st
 
 import beskaeftigelse as bk
@@ -431,3 +431,54 @@ def test_workshop_bad_input_names_the_field():
         WorkshopRoster(RANDERS_RECOVERY_WORKSHOP, history)
     assert caught.value.path == "history[1]"
     assert isinstance(RANDERS_RECOVERY_WORKSHOP, Workshop)
+
+
+SMALL = attrs.evolve(
+    AFKLARINGSFORLOEB,
+    capacity=bk.Timeline.of(3, since=date(2019, 1, 1), source="test").then(
+        5, since=date(2020, 11, 1), source="test"
+    ),
+)
+
+
+class IntakeMachine(stateful.RuleBasedStateMachine):
+    """Referrals, ends and cancellations in any order, across a 3 -> 5 change on 2020-11-01."""
+
+    def __init__(self):
+        super().__init__()
+        self.intake = Intake(SMALL)
+        self.day = date(2020, 10, 25)
+        self.refs = [f"ref-{n}" for n in range(12)]
+
+    def _try(self, request):
+        if self.intake.check(request) is None:
+            before = self.intake
+            self.intake = self.intake.apply(request)
+            assert before.history == self.intake.history[:-1]
+            assert self.intake.decisions[: len(before.decisions)] == before.decisions
+
+    @stateful.rule(gap=st.integers(0, 2))
+    def wait(self, gap):
+        self.day += timedelta(days=gap)
+
+    @stateful.rule(n=st.integers(0, 11))
+    def refer(self, n):
+        self._try(Request(self.day, self.refs[n]))
+
+    @stateful.rule(n=st.integers(0, 11))
+    def end(self, n):
+        self._try(Request(self.day, self.refs[n], Action.END))
+
+    @stateful.rule(n=st.integers(0, 11))
+    def cancel(self, n):
+        self._try(Request(self.day, self.refs[n], Action.CANCEL))
+
+    @stateful.invariant()
+    def seats_within_capacity(self):
+        snapshot = self.intake.roster(on=self.day)
+        capacity = SMALL.capacity.value_on(self.day)
+        assert len(snapshot.seated) <= capacity
+        assert not snapshot.waiting or len(snapshot.seated) == capacity
+
+
+TestIntakeMachine = IntakeMachine.TestCase
