@@ -22,6 +22,7 @@ from beskaeftigelse.stats import (
     MissingExtra,
     OutcomeStats,
     Share,
+    Simulation,
     simulate,
     stats_of_bag,
 )
@@ -281,6 +282,7 @@ def test_simulation_is_deterministic_and_keeps_the_capacity(inputs):
     definition = inputs.pop("definition")
     run = simulate(definition, **inputs)
     assert run == simulate(definition, **inputs)
+    assert bk.from_json(bk.to_json(run), Simulation) == run
     period = inputs["period"]
     assert [d.on for d in run.days] == [
         period.start + timedelta(days=n) for n in range((period.end - period.start).days)
