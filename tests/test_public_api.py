@@ -19,6 +19,8 @@ PUBLIC_MODULES = [
     "beskaeftigelse.strategies",
     "beskaeftigelse.adjustments",
     "beskaeftigelse.reports",
+    "beskaeftigelse.intake",
+    "beskaeftigelse.stats",
 ]
 
 
