@@ -517,3 +517,16 @@ def test_a_municipality_can_date_the_law_change_itself():
     assert legal.check_referral(
         citizen, Instrument.REVALIDERING, on=on - timedelta(days=60), rules=rules
     ).allowed
+
+
+def test_a_merged_benefit_is_reported_with_the_referral():
+    citizen = Citizen(
+        reference="r",
+        target_group=TargetGroup.G4,
+        benefit=Benefit.UDDANNELSESHJAELP,
+        readiness=Readiness.UDDANNELSESPARAT,
+    )
+    assert legal.check_referral(citizen, Instrument.MENTOR, on=date(2025, 6, 30)).allowed
+    decision = legal.check_referral(citizen, Instrument.MENTOR, on=date(2025, 7, 1))
+    assert [f.rule for f in decision.findings] == ["benefit_merge"]
+    assert "kontanthjælp from 2025-07-01" in decision.explain()

@@ -15,6 +15,8 @@ PUBLIC_MODULES = [
     "beskaeftigelse.machines",
     "beskaeftigelse.calendars",
     "beskaeftigelse.exceptions",
+    "beskaeftigelse.ips",
+    "beskaeftigelse.legal",
     "beskaeftigelse.strategies",
 ]
 

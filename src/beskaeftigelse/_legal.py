@@ -138,8 +138,8 @@ BENEFIT_MERGE: Timeline[int] = Timeline.of(
     1,
     since=date(2025, 7, 1),
     source=(
-        "2025 kontanthjælp reform: uddannelseshjælp, overgangsydelse and selvforsørgelses- og "
-        "hjemrejseydelse merge into one kontanthjælp"
+        "the 2025 kontanthjælp reform [unverified: the law's number]: uddannelseshjælp, "
+        "overgangsydelse and selvforsørgelses- og hjemrejseydelse merge into one kontanthjælp"
     ),
 )
 _MERGED = frozenset(
