@@ -11,7 +11,7 @@ import attrs
 
 from ._course import Course, Refusal
 from ._errors import TransitionRefused, ValidationError
-from ._events import Event, Outcome, OutcomeRecorded
+from ._events import Cancelled, EndedEarly, Event, Outcome, OutcomeRecorded
 from ._legal import (
     RULES,
     Citizen,
@@ -447,7 +447,7 @@ def _next_status(status: PlacementStatus | None, event: Event) -> PlacementStatu
         return attrs.evolve(status, hours_per_week=event.hours_per_week)
     if isinstance(event, PlacementExtended):
         return attrs.evolve(status, weeks=status.weeks + event.by_weeks)
-    if isinstance(event, (PlacementEnded, JobObtained, EducationStarted)):
+    if isinstance(event, (PlacementEnded, JobObtained, EducationStarted, Cancelled, EndedEarly)):
         return None
     return status
 
