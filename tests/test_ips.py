@@ -146,6 +146,21 @@ def test_extensions_beyond_26_weeks_need_a_very_special_need():
     assert "at most 13 weeks at a time" in course.check(too_far).reason
 
 
+def test_a_placement_cannot_be_changed_after_its_length_ran_out():
+    course = placed(weeks=4)
+    ends_on = course.placement.ends_on
+    assert ends_on == START + timedelta(days=7, weeks=4)
+    for event in (
+        ips.HoursChanged(on=ends_on, hours_per_week=8),
+        ips.PlacementExtended(on=ends_on, by_weeks=4),
+    ):
+        refusal = course.check(event)
+        assert refusal.rule == "placement_cap"
+        assert f"ran out on {ends_on.isoformat()}" in refusal.reason
+        assert course.check(attrs.evolve(event, on=ends_on - timedelta(days=1))) is None
+    assert course.check(ips.PlacementEnded(on=ends_on)) is None
+
+
 def test_the_machine_is_asked_first():
     course = IpsCourse.start(FUTURUM_IPS, citizen=AKTIVITETSPARAT, on=START)
     placement = WorkPlacement(company=FIRMA, weeks=40, hours_per_week=40)

@@ -530,3 +530,124 @@ def test_a_merged_benefit_is_reported_with_the_referral():
     decision = legal.check_referral(citizen, Instrument.MENTOR, on=date(2025, 7, 1))
     assert [f.rule for f in decision.findings] == ["benefit_merge"]
     assert "kontanthjælp from 2025-07-01" in decision.explain()
+
+
+# -- løntilskud and mentor ---------------------------------------------------------------------
+
+LOENTILSKUD = [Instrument.LOENTILSKUD_PRIVATE, Instrument.LOENTILSKUD_PUBLIC]
+
+
+@given(
+    citizens(),
+    st.sampled_from(LOENTILSKUD),
+    st.integers(1, 30),
+    companies,
+    st.booleans(),
+    DAYS,
+)
+def test_loentilskud_is_refused_exactly_when_it_breaks_a_cap(
+    citizen, instrument, months, company, net_increase, on
+):
+    decision = legal.check_loentilskud(
+        citizen, instrument, on=on, months=months, company=company, net_increase=net_increase
+    )
+    private = instrument is Instrument.LOENTILSKUD_PRIVATE
+    group = citizen.target_group
+    cap = (6 if private else 4) if group in SHORT else None
+    expected = set()
+    if cap is not None and months > cap:
+        expected.add("length")
+    if company.subsidised + 1 > legal.max_subsidised(company.ordinary_staff, on=on).value:
+        expected.add("ratio")
+    if not net_increase:
+        expected.add("net_increase")
+    got = {"length" if f.rule.startswith("loentilskud") else f.rule for f in decision.findings}
+    assert got == expected
+    uncovered = group not in SHORT and group is not TargetGroup.G11
+    assert any("no rule for target group" in line for line in decision.used) == uncovered
+
+
+def test_no_limit_for_foertidspension_in_loentilskud():
+    pensioner = Citizen(
+        reference="r", target_group=TargetGroup.G11, benefit=Benefit.FOERTIDSPENSION
+    )
+    firm = Company(reference="cvr-1", ordinary_staff=100)
+    decision = legal.check_loentilskud(
+        pensioner,
+        Instrument.LOENTILSKUD_PUBLIC,
+        on=date(2024, 1, 1),
+        months=120,
+        company=firm,
+        net_increase=True,
+    )
+    assert decision.allowed
+    assert "no time limit for førtidspensionister" in decision.explain()
+
+
+@given(citizens(), st.integers(1, 24), DAYS)
+def test_a_mentor_period_is_at_most_six_months(citizen, months, on):
+    decision = legal.check_mentor(citizen, on=on, months=months)
+    assert decision.allowed == (months <= 6)
+    assert all("§§ 167-171" in f.source for f in decision.findings)
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (
+            lambda c: legal.check_loentilskud(
+                c,
+                Instrument.MENTOR,
+                on=date(2024, 1, 1),
+                months=1,
+                company=None,
+                net_increase=True,
+            ),
+            "instrument",
+        ),
+        (
+            lambda c: legal.check_loentilskud(
+                c,
+                Instrument.LOENTILSKUD_PRIVATE,
+                on=date(2024, 1, 1),
+                months=0,
+                company=None,
+                net_increase=True,
+            ),
+            "months",
+        ),
+        (
+            lambda c: legal.check_loentilskud(
+                c,
+                Instrument.LOENTILSKUD_PRIVATE,
+                on=date(2024, 1, 1),
+                months=1,
+                company=None,
+                net_increase=True,
+            ),
+            "company",
+        ),
+        (
+            lambda c: legal.check_loentilskud(
+                c,
+                Instrument.LOENTILSKUD_PRIVATE,
+                on=date(2024, 1, 1),
+                months=1,
+                company=Company(reference="c", ordinary_staff=1),
+                net_increase="yes",
+            ),
+            "net_increase",
+        ),
+        (lambda c: legal.check_mentor(c, on=date(2024, 1, 1), months=1.5), "months"),
+    ],
+)
+def test_bad_loentilskud_and_mentor_arguments_name_the_field(call, path):
+    citizen = Citizen(
+        reference="r",
+        target_group=TargetGroup.G2,
+        benefit=Benefit.KONTANTHJAELP,
+        readiness=Readiness.JOBPARAT,
+    )
+    with pytest.raises(bk.ValidationError) as info:
+        call(citizen)
+    assert info.value.path == path

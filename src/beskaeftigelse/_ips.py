@@ -13,10 +13,12 @@ from ._course import Course, Refusal
 from ._errors import TransitionRefused, ValidationError
 from ._events import Cancelled, EndedEarly, Event, Outcome, OutcomeRecorded
 from ._legal import (
+    LAB,
     RULES,
     Citizen,
     Company,
     Decision,
+    Finding,
     RuleSet,
     check_hours,
     check_praktik,
@@ -421,20 +423,31 @@ def _caps(
             company=p.company,
             rules=rules,
         )
-    if status is None:
+    if status is None or not isinstance(event, (HoursChanged, PlacementExtended)):
         return None
+    if event.on >= status.ends_on:
+        # A placement cannot be changed or extended after its granted length has run out.
+        return Decision(
+            (
+                Finding(
+                    "placement_length",
+                    f"the placement's {status.weeks} weeks ran out on "
+                    f"{status.ends_on.isoformat()}; end it or start a new one",
+                    f"{LAB} § 61: the granted length of the virksomhedspraktik",
+                ),
+            ),
+            (),
+        )
     if isinstance(event, HoursChanged):
         return check_hours(event.hours_per_week, on=event.on, rules=rules)
-    if isinstance(event, PlacementExtended):
-        return check_praktik_extension(
-            citizen,
-            on=event.on,
-            weeks_so_far=status.weeks,
-            by_weeks=event.by_weeks,
-            very_special_need=event.very_special_need,
-            rules=rules,
-        )
-    return None
+    return check_praktik_extension(
+        citizen,
+        on=event.on,
+        weeks_so_far=status.weeks,
+        by_weeks=event.by_weeks,
+        very_special_need=event.very_special_need,
+        rules=rules,
+    )
 
 
 def _next_status(status: PlacementStatus | None, event: Event) -> PlacementStatus | None:
