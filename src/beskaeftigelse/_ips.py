@@ -333,7 +333,10 @@ FUTURUM_IPS = ProgrammeDefinition(
     name_da="Futurum (IPS)",
     name_en="Futurum (Individual Placement and Support)",
     provider="Aarhus Kommune",
-    source=f"{SEED_003}: ran 2017-2019, then made permanent",
+    source=(
+        f"{SEED_003}: ran 2017-2019, then made permanent (the day in 2017 is not given; "
+        "2017-01-01 is used)"
+    ),
     validity=Period(_FUTURUM_START),
     description=(
         "For psychologically vulnerable citizens with a higher education: place first, then "
@@ -397,6 +400,13 @@ class PlacementStatus:
         started_on: Its first day.
         weeks: Its length in weeks, with every extension.
         hours_per_week: The weekly hours now.
+
+    >>> from datetime import date
+    >>> from beskaeftigelse.legal import Company
+    >>> p = WorkPlacement(company=Company(reference="cvr-1", ordinary_staff=8), weeks=4,
+    ...                   hours_per_week=6)
+    >>> PlacementStatus(p, date(2024, 3, 4), 4, 6).ends_on
+    datetime.date(2024, 4, 1)
     """
 
     placement: WorkPlacement

@@ -378,6 +378,11 @@ class RuleValue:
     Attributes:
         rule: The rule.
         lookup: Which entry applied on the date, and until when.
+
+    >>> from datetime import date
+    >>> found = RULES.value("mentor.months_per_period", group=TargetGroup.G3, on=date(2024, 1, 1))
+    >>> found.value, found.rule.key
+    (6, 'mentor.months_per_period')
     """
 
     rule: Rule
@@ -689,6 +694,9 @@ class Finding:
         rule: The rule's key (or a name for a check that is not a rule value).
         reason: Why, in words (never personal data).
         source: The legal reference of the value that decided it.
+
+    >>> str(Finding("ratio", "too many subsidised persons", "LAB"))
+    'too many subsidised persons (LAB)'
     """
 
     rule: str
@@ -826,6 +834,10 @@ class Limit:
     Attributes:
         value: The limit.
         used: The dated values it was computed from, each explained.
+
+    >>> from datetime import date
+    >>> max_subsidised(12, on=date(2024, 1, 1)).value
+    2
     """
 
     value: int
