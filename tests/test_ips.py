@@ -7,6 +7,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 import beskaeftigelse as bk
 from beskaeftigelse import events, ips, legal
@@ -494,3 +495,96 @@ def test_a_scale_of_ones_own_wording():
     review = FidelityReview(on=START, scores=(5, 4, 3), scale=danish)
     assert (review.total, review.band) == (12, FidelityBand.GOOD)
     assert bk.from_json(bk.to_json(review), FidelityReview) == review
+
+
+def test_bad_ips_documents_name_the_path():
+    document = json.loads(bk.to_json(placed()))
+    document["citizen"]["target_group"] = "6.42"
+    with pytest.raises(bk.ValidationError) as info:
+        bk.from_json(json.dumps(document), IpsCourse)
+    assert info.value.path == "$.citizen.target_group"
+    document = json.loads(bk.to_json(placed()))
+    document["course"]["history"][2]["placement"]["hours_per_week"] = "6"
+    with pytest.raises(bk.ValidationError) as info:
+        bk.from_json(json.dumps(document), IpsCourse)
+    assert info.value.path == "$.course.history[2].placement.hours_per_week"
+
+
+# -- a stateful model of the IPS course ----------------------------------------------------------
+
+
+class IpsCourseMachine(RuleBasedStateMachine):
+    """Drive an IPS course with random events; compare it with a simple model of Futurum."""
+
+    def __init__(self):
+        super().__init__()
+        self.course = None
+        self.on = START
+
+    @initialize(citizen=citizens_)
+    def start(self, citizen):
+        self.course = IpsCourse.start(FUTURUM_IPS, citizen=citizen, on=START)
+
+    def _try(self, event):
+        refusal = self.course.check(event)
+        if refusal is None:
+            self.course = self.course.apply(event)
+            return True
+        with pytest.raises(bk.TransitionRefused):
+            self.course.apply(event)
+        return False
+
+    def _expected(self, event):  # noqa: PLR0911 - one answer per event kind
+        """Whether the model of Futurum and the § 61 caps take ``event``."""
+        allowed = {t.event for t in FUTURUM_IPS.machine.transitions_from(self.course.state)}
+        if event.kind not in allowed:
+            return False
+        citizen, status = self.course.citizen, self.course.placement
+        if event.kind == "placement_started":
+            p = event.placement
+            return legal.check_praktik(
+                citizen,
+                on=event.on,
+                weeks=p.weeks,
+                hours_per_week=p.hours_per_week,
+                company=p.company,
+            ).allowed
+        if event.kind in {"hours_changed", "placement_extended"} and event.on >= status.ends_on:
+            return False
+        if event.kind == "hours_changed":
+            return event.hours_per_week <= 37
+        if event.kind == "placement_extended":
+            return legal.check_praktik_extension(
+                citizen,
+                on=event.on,
+                weeks_so_far=status.weeks,
+                by_weeks=event.by_weeks,
+                very_special_need=event.very_special_need,
+            ).allowed
+        if event.kind == "outcome_recorded":
+            return event.outcome in FUTURUM_IPS.outcomes
+        return True
+
+    @rule(days=st.integers(0, 40), data=st.data())
+    def event(self, days, data):
+        self.on += timedelta(days=days)
+        event = data.draw(ips_events(self.on))
+        expected = self._expected(event)
+        assert self._try(event) == expected
+
+    @invariant()
+    def placement_only_while_placed(self):
+        if self.course is not None:
+            assert (self.course.placement is not None) == (self.course.state == "in_placement")
+
+    @invariant()
+    def hours_within_the_cap(self):
+        if self.course is not None and self.course.placement is not None:
+            assert self.course.placement.hours_per_week <= 37
+
+    def teardown(self):
+        if self.course is not None:
+            assert bk.from_json(bk.to_json(self.course), IpsCourse) == self.course
+
+
+TestIpsCourseMachine = IpsCourseMachine.TestCase
