@@ -346,7 +346,9 @@ def test_a_gentle_start_steps_up_to_the_agreed_hours(hours, raw, text):
     planned = [agreement.hours_in_week(w) for w in range(1, 60)]
     assert planned == sorted(planned)
     assert max(planned) <= hours
-    assert text not in repr(agreement) or text in repr(StartAgreement(weekly_hours=hours))
+    assert repr(agreement) == (
+        f"StartAgreement(weekly_hours={hours}, steps={len(steps)}, <texts hidden>)"
+    )
     assert bk.from_json(bk.to_json(agreement), StartAgreement) == agreement
 
 
