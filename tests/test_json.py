@@ -122,6 +122,12 @@ def errors_of(document):
             "state 'ended' is not final",
         ),
         (lambda d: d.update(programme=[]), "$.programme", "must be an object"),
+        (lambda d: d["programme"].update(on="2010-01-01"), "$.programme", "not in force"),
+        (
+            lambda d: d["history"][3].update(type="ended_early", reason=3),
+            "$.history[3].reason",
+            "must be one of",
+        ),
         (
             lambda d: d["history"][1]["functions"].update(motivation="x" * 5000),
             "$.history[1].functions.motivation",
@@ -224,3 +230,46 @@ def test_the_converter_is_our_own():
 def test_structure_errors_are_validation_errors_also_outside_json():
     with pytest.raises(bk.ValidationError, match=r"\$\.entries: must be an array"):
         bk.from_json('{"schema": 1, "entries": 5}', bk.Timeline[int])
+
+
+@given(bst.courses())
+def test_the_orjson_backend_reads_and_writes_the_same_documents(course):
+    fast = bk.to_json(course, backend="orjson")
+    assert json.loads(fast) == json.loads(bk.to_json(course))
+    assert bk.from_json(fast, bk.Course, backend="orjson") == course
+    assert bk.from_json(bk.to_json(course), bk.Course, backend="orjson") == course
+    assert json.loads(bk.to_json(course, backend="orjson", indent=2)) == json.loads(fast)
+
+
+@pytest.mark.parametrize("text", ["{", "[" * 5000 + "]" * 5000, b"\xff"])
+def test_the_orjson_backend_raises_the_package_error(text):
+    with pytest.raises(bk.ValidationError) as info:
+        bk.from_json(text, bk.Course, backend="orjson")
+    assert info.value.path == "$"
+
+
+def test_a_missing_orjson_says_what_to_install(monkeypatch):
+    import sys  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    with pytest.raises(ImportError, match=r"beskaeftigelse\[orjson\]"):
+        bk.to_json(bk.WorkingCalendar(), backend="orjson")
+
+
+def test_definitions_read_from_equal_content_are_shared_and_the_memo_is_bounded():
+    import attrs  # noqa: PLC0415
+
+    base = bk.catalogue.versions("jobklub")[0]
+    text = bk.to_json(base)
+    assert bk.from_json(text, bk.ProgrammeDefinition) is bk.from_json(text, bk.ProgrammeDefinition)
+    variants = [attrs.evolve(base, name_en=f"Job club {i}") for i in range(100)]
+    for variant in variants:
+        assert bk.from_json(bk.to_json(variant), bk.ProgrammeDefinition) == variant
+    assert bk.from_json(bk.to_json(variants[0]), bk.ProgrammeDefinition) == variants[0]
+
+
+def test_a_type_the_library_cannot_read_is_a_validation_error():
+    import re  # noqa: PLC0415
+
+    with pytest.raises(bk.ValidationError, match="cannot be read"):
+        bk.from_json('"x"', re.Pattern)

@@ -14,10 +14,13 @@ PUBLIC_MODULES = [
     "beskaeftigelse.events",
     "beskaeftigelse.machines",
     "beskaeftigelse.calendars",
+    "beskaeftigelse.diagrams",
     "beskaeftigelse.exceptions",
     "beskaeftigelse.ips",
     "beskaeftigelse.legal",
     "beskaeftigelse.strategies",
+    "beskaeftigelse.adjustments",
+    "beskaeftigelse.reports",
 ]
 
 

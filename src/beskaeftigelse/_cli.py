@@ -1,4 +1,9 @@
-"""The ``beskaeftigelse`` command line: plan a programme and walk a demo course."""
+"""The ``beskaeftigelse`` command line.
+
+Exit codes scripts can rely on: 0 ok; 1 the input was read but is invalid or refused (a
+stored course that does not load, a date no programme is in force on); 2 usage errors and
+files that cannot be read.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from . import events
 from ._course import Course
-from ._errors import BeskaeftigelseError
+from ._diagrams import Lang, event_label, to_dot, to_mermaid
+from ._display import course_text, programme_text
+from ._errors import BeskaeftigelseError, ValidationError
+from ._json import from_json
 from ._shipped import CATALOGUE
 
 
@@ -20,22 +29,21 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _print_plan(course: Course, out: list[str]) -> None:
+def _plan(course: Course, lang: Lang) -> list[str]:
     p = course.programme
-    out.append(f"{p.name_da} ({p.name_en}) - {p.definition.provider}")
-    out.append(f"  start {course.started_on}, {p.weeks} weeks, capacity {p.capacity}")
-    out.extend(f"  {line}" for line in p.explain())
-    out.append("  schedule (Danish working days):")
+    out = [programme_text(p, lang)]
+    out.append("  schedule (Danish working days):" if lang == "en" else "  plan (arbejdsdage):")
     for item in course.schedule:
+        label = item.name_da if lang == "da" else item.name_en
         moved = f"  (moved from {item.nominal})" if item.on != item.nominal else ""
-        out.append(f"    {item.on} {item.on:%a}  {item.name_en}{moved}")
+        out.append(f"    {item.on} {item.on:%a}  {label}{moved}")
+    return out
 
 
-def _demo(start: date) -> list[str]:
-    out: list[str] = []
+def _demo(start: date, lang: Lang) -> list[str]:
     p = CATALOGUE.get("afklaringsforloeb", on=start)
     course = Course.start(p, participant="ref-0001", on=start)
-    _print_plan(course, out)
+    out = _plan(course, lang)
     out.append("  walking the course through its plan:")
     out.append(f"    {course.started_on}  state {course.state}")
     for item in course.schedule:
@@ -53,12 +61,8 @@ def _demo(start: date) -> list[str]:
             event = events.OutcomeRecorded(on=item.on, outcome=events.Outcome.FLEKSJOB)
         else:
             continue
-        refusal = course.check(event)
-        if refusal is None:
-            course = course.apply(event)
-            out.append(f"    {event.on}  {event.kind:<22} -> {course.state}")
-        else:
-            out.append(f"    refused: {refusal}")
+        course = course.apply(event)
+        out.append(f"    {event.on}  {event_label(event.kind, lang):<24} -> {course.state}")
     after = events.FollowUpHeld(on=course.last_on)
     out.append(f"  and after the end? refused: {course.check(after)}")
     replayed = Course.replay(p, course.history)
@@ -66,30 +70,72 @@ def _demo(start: date) -> list[str]:
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 refused/invalid, 2 usage)."""
-    parser = argparse.ArgumentParser(prog="beskaeftigelse", description=__doc__)
+def _validate(path: str, lang: Lang) -> tuple[int, list[str]]:
+    try:
+        text = Path(path).read_bytes()
+    except OSError as exc:
+        return 2, [f"error: cannot read {path}: {exc.strerror}"]
+    try:
+        course = from_json(text, Course)
+    except ValidationError as exc:
+        return 1, [f"invalid: {error}" for error in exc.errors]
+    return 0, ["ok", course_text(course, lang)]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="beskaeftigelse", description="Danish employment-programme workflows."
+    )
+    parser.add_argument("--lang", choices=("en", "da"), default="en", help="output language")
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="plan and walk an afklaringsforløb")
-    demo.add_argument("--start", type=_date, default=date(2020, 8, 3))
-    plan = sub.add_parser("plan", help="print a programme's schedule from a start date")
+    sub.add_parser("programmes", help="list the programmes and their validity")
+    show = sub.add_parser("show", help="a programme's values on a date, with their sources")
+    show.add_argument("key", choices=CATALOGUE.keys())
+    show.add_argument("--on", type=_date, required=True)
+    plan = sub.add_parser("plan", help="a programme's schedule on working days from a start")
     plan.add_argument("key", choices=CATALOGUE.keys())
     plan.add_argument("--start", type=_date, required=True)
-    sub.add_parser("programmes", help="list the programmes and their validity")
-    args = parser.parse_args(argv)
+    diagram = sub.add_parser("diagram", help="a programme's state machine as text")
+    diagram.add_argument("key", choices=CATALOGUE.keys())
+    diagram.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    diagram.add_argument("--on", type=_date, default=None, help="default: the latest version")
+    validate = sub.add_parser("validate", help="check a stored course (JSON): ok or every error")
+    validate.add_argument("file")
+    demo = sub.add_parser("demo", help="plan and walk an afklaringsforløb")
+    demo.add_argument("--start", type=_date, default=date(2020, 8, 3))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 invalid or refused, 2 usage)."""
+    args = _parser().parse_args(argv)
+    lang: Lang = args.lang
     out: list[str] = []
+    code = 0
     try:
         if args.command == "demo":
-            out = _demo(args.start)
+            out = _demo(args.start, lang)
+        elif args.command == "show":
+            out = [programme_text(CATALOGUE.get(args.key, on=args.on), lang)]
         elif args.command == "plan":
             programme = CATALOGUE.get(args.key, on=args.start)
-            _print_plan(Course.start(programme, participant="plan", on=args.start), out)
+            out = _plan(Course.start(programme, participant="plan", on=args.start), lang)
+        elif args.command == "diagram":
+            definition = CATALOGUE.versions(args.key)[-1]
+            if args.on is not None:
+                definition = CATALOGUE.get(args.key, on=args.on).definition
+            draw = to_mermaid if args.format == "mermaid" else to_dot
+            out = [draw(definition, lang=lang).rstrip("\n")]
+        elif args.command == "validate":
+            code, out = _validate(args.file, lang)
         else:
             for d in CATALOGUE:
                 until = d.validity.end or "open"
-                out.append(f"{d.key:<20} {d.validity.start} - {until}  {d.name_da} ({d.provider})")
+                name = d.name_da if lang == "da" else d.name_en
+                out.append(f"{d.key:<20} {d.validity.start} - {until}  {name} ({d.provider})")
     except BeskaeftigelseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print("\n".join(out))
-    return 0
+    stream = sys.stdout if code in (0, 1) else sys.stderr
+    print("\n".join(out), file=stream)
+    return code

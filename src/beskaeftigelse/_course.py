@@ -164,6 +164,20 @@ class Course:
             f"state={self.state!r}, events={len(self.history)})"
         )
 
+    def _repr_html_(self) -> str:
+        from ._display import course_html  # noqa: PLC0415 - display loads on demand
+
+        return course_html(self)
+
+    def _repr_mimebundle_(
+        self,
+        include: object = None,  # noqa: ARG002 - IPython passes it by name
+        exclude: object = None,  # noqa: ARG002 - IPython passes it by name
+    ) -> dict[str, str]:
+        from ._display import course_bundle  # noqa: PLC0415 - display loads on demand
+
+        return course_bundle(self)
+
     # -- construction ---------------------------------------------------------------------
 
     @classmethod

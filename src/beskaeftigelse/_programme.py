@@ -165,7 +165,7 @@ def _measurements(value: object) -> tuple[Measurement, ...]:
     return _tuple_of(Measurement, "measurements")(value)  # type: ignore[no-any-return]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class ProgrammeDefinition:
     """A programme as a provider runs it, in one version, with its dated values.
 
@@ -315,6 +315,20 @@ class Programme:
 
     def __repr__(self) -> str:
         return f"Programme(key={self.key!r}, on={self.on!r})"
+
+    def _repr_html_(self) -> str:
+        from ._display import programme_html  # noqa: PLC0415 - display loads on demand
+
+        return programme_html(self)
+
+    def _repr_mimebundle_(
+        self,
+        include: object = None,  # noqa: ARG002 - IPython passes it by name
+        exclude: object = None,  # noqa: ARG002 - IPython passes it by name
+    ) -> dict[str, str]:
+        from ._display import programme_bundle  # noqa: PLC0415 - display loads on demand
+
+        return programme_bundle(self)
 
     @property
     def key(self) -> str:

@@ -1,0 +1,63 @@
+"""Reasonable workplace adjustments (rimelige tilpasninger) and the § 2 a assessment.
+
+A catalogue of adjustments as data, the public schemes that may fund them as dated rules,
+suggestions from a citizen's needs and the job, and the reasonableness assessment under
+forskelsbehandlingsloven § 2 a, whose "not reasonable" is a verdict, never an exception.
+
+>>> from datetime import date
+>>> from beskaeftigelse import adjustments as adj
+>>> adj.suggest({adj.Need.PAIN_SITTING}, job={adj.JobTrait.PRODUCTION})[0].adjustment.name_da
+'Specialdesignet stol'
+"""
+
+from ._adjustments import (
+    ADJUSTMENTS,
+    BURDEN_RULES,
+    SCHEMES,
+    Adjustment,
+    AdjustmentCatalogue,
+    Assessment,
+    BurdenRule,
+    Category,
+    ColleagueLoad,
+    Compensation,
+    CostClass,
+    Effect,
+    Employer,
+    Factor,
+    FinancialBand,
+    FundingScheme,
+    JobTrait,
+    Need,
+    SchemeTerms,
+    Suggestion,
+    Verdict,
+    assess,
+    suggest,
+)
+
+__all__ = [
+    "ADJUSTMENTS",
+    "BURDEN_RULES",
+    "SCHEMES",
+    "Adjustment",
+    "AdjustmentCatalogue",
+    "Assessment",
+    "BurdenRule",
+    "Category",
+    "ColleagueLoad",
+    "Compensation",
+    "CostClass",
+    "Effect",
+    "Employer",
+    "Factor",
+    "FinancialBand",
+    "FundingScheme",
+    "JobTrait",
+    "Need",
+    "SchemeTerms",
+    "Suggestion",
+    "Verdict",
+    "assess",
+    "suggest",
+]
