@@ -16,6 +16,9 @@ from beskaeftigelse.machines import Machine, Transition
 AFKLARING = bk.catalogue.get("afklaringsforloeb", on=date(2020, 8, 3))
 JOBKLUB = bk.catalogue.get("jobklub", on=date(2016, 2, 1))
 START = date(2020, 8, 3)
+# The core's event kinds: other modules (and users) register kinds whose events need more
+# fields than a date, which these generic tests cannot build.
+CORE_KINDS = sorted(k for k, c in EVENT_TYPES.items() if c.__module__ == events.Event.__module__)
 
 
 def afklaring_until_follow_ups(n, start=START):
@@ -38,7 +41,7 @@ def test_replay_rebuilds_an_equal_course(course):
     assert bk.Course.replay(course.programme.definition, list(course.history)) == course
 
 
-@given(bst.courses(), st.sampled_from(sorted(EVENT_TYPES)), st.integers(-30, 200))
+@given(bst.courses(), st.sampled_from(CORE_KINDS), st.integers(-30, 200))
 def test_check_and_apply_agree_and_a_refusal_changes_nothing(course, kind, offset):
     on = course.last_on + timedelta(days=offset)
     event = _event(kind, on, course)
@@ -82,7 +85,7 @@ def test_every_allowed_option_is_accepted(course, data):
         assert course.apply(event).state == option.target
 
 
-@given(bst.courses(), st.sampled_from(sorted(EVENT_TYPES)))
+@given(bst.courses(), st.sampled_from(CORE_KINDS))
 def test_events_the_machine_does_not_offer_are_refused(course, kind):
     offered = {o.event for o in course.allowed()}
     assume(kind not in offered)
@@ -91,7 +94,7 @@ def test_events_the_machine_does_not_offer_are_refused(course, kind):
     assert refusal.state == course.state
 
 
-@given(bst.courses(), st.integers(1, 400), st.sampled_from(sorted(EVENT_TYPES)))
+@given(bst.courses(), st.integers(1, 400), st.sampled_from(CORE_KINDS))
 def test_events_before_the_last_are_refused(course, back, kind):
     refusal = course.check(_event(kind, course.last_on - timedelta(days=back), course))
     assert refusal is not None
@@ -172,7 +175,7 @@ def test_a_cancelled_course_accepts_nothing():
     course = afklaring_until_follow_ups(1).apply(events.Cancelled(on=date(2020, 9, 1)))
     assert course.state == "cancelled"
     assert course.allowed() == ()
-    for kind in EVENT_TYPES:
+    for kind in CORE_KINDS:
         assert course.check(_event(kind, date(2020, 9, 2), course)).rule == "final"
 
 

@@ -16,6 +16,8 @@ PUBLIC_MODULES = [
     "beskaeftigelse.calendars",
     "beskaeftigelse.diagrams",
     "beskaeftigelse.exceptions",
+    "beskaeftigelse.ips",
+    "beskaeftigelse.legal",
     "beskaeftigelse.strategies",
     "beskaeftigelse.adjustments",
     "beskaeftigelse.reports",
