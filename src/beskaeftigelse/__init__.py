@@ -1,9 +1,14 @@
 """Danish employment-programme workflows: dated programme definitions and pure course engines.
 
-Layout: the public modules are ``events`` (typed, dated events), ``machines`` (state machines
-as data), ``calendars`` (working days) and ``exceptions``; everything else a user needs is
-re-exported here from private ``_modules``. ``catalogue`` is the immutable catalogue of the
-programmes the library ships.
+Layout: the core (dated values, programme definitions, courses, JSON) is re-exported here from
+private ``_modules``; ``catalogue`` is the immutable catalogue of the programmes the library
+ships. The public modules: ``events`` (typed, dated events), ``machines`` (state machines as
+data), ``calendars`` (working days), ``exceptions``, ``diagrams`` (Mermaid, DOT), ``intake``
+(seats, waiting lists, workshop sessions), ``stats`` (mergeable outcome statistics, cohort
+simulation), ``adjustments`` (reasonable adjustments, § 2 a), ``reports`` (work-capacity trials,
+the clarification report), ``legal`` (target groups, instruments as dated rules), ``ips``
+(IPS placements, IPS-25) and ``strategies`` (Hypothesis, the ``hypothesis`` extra, not imported
+here).
 
 >>> from datetime import date
 >>> import beskaeftigelse as bk
@@ -11,7 +16,19 @@ programmes the library ships.
 15
 """
 
-from . import calendars, events, exceptions, machines
+from . import (
+    adjustments,
+    calendars,
+    diagrams,
+    events,
+    exceptions,
+    intake,
+    ips,
+    legal,
+    machines,
+    reports,
+    stats,
+)
 from ._calendar import WorkingCalendar
 from ._course import Course, Due, ItemKind, Option, Planned, Refusal
 from ._errors import (
@@ -59,13 +76,20 @@ __all__ = [
     "UnknownProgramme",
     "ValidationError",
     "WorkingCalendar",
+    "adjustments",
     "calendars",
     "catalogue",
     "configure_converter",
+    "diagrams",
     "events",
     "exceptions",
     "from_json",
+    "intake",
+    "ips",
+    "legal",
     "machines",
     "make_converter",
+    "reports",
+    "stats",
     "to_json",
 ]
