@@ -273,3 +273,14 @@ def test_a_type_the_library_cannot_read_is_a_validation_error():
 
     with pytest.raises(bk.ValidationError, match="cannot be read"):
         bk.from_json('"x"', re.Pattern)
+
+
+def test_definitions_are_read_without_orjson_too(monkeypatch):
+    import sys  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    variant = attrs.evolve(bk.catalogue.versions("jobklub")[0], name_en="Job club, no orjson")
+    text = bk.to_json(variant)
+    assert bk.from_json(text, bk.ProgrammeDefinition) is bk.from_json(text, bk.ProgrammeDefinition)

@@ -11,7 +11,7 @@ import attrs
 from ._calendar import WorkingCalendar
 from ._errors import TransitionRefused, ValidationError
 from ._events import Event, OutcomeRecorded, Started, meeting_kinds
-from ._machine import MonthsAfterEnd
+from ._machine import Machine, MonthsAfterEnd
 from ._programme import Measurement, Placement, Programme, ProgrammeDefinition
 
 
@@ -304,18 +304,20 @@ class Course:
             ValidationError: ``event`` is not an event.
         """
         _require_event(event)
-        refusal, target = _decide(
-            self.programme,
-            self.state,
-            self.started_on,
-            self.last_on,
-            self.ended_on,
-            self._counts,
-            event,
-        )
-        if refusal is not None:
-            raise TransitionRefused(refusal)
-        assert target is not None  # noqa: S101 - _decide gives one or the other
+        target = _fast_target(self.programme.machine, self.state, self.history[-1].on, event)
+        if target is None:
+            refusal, target = _decide(
+                self.programme,
+                self.state,
+                self.started_on,
+                self.last_on,
+                self.ended_on,
+                self._counts,
+                event,
+            )
+            if refusal is not None:
+                raise TransitionRefused(refusal)
+            assert target is not None  # noqa: S101 - _decide gives one or the other
         counts = dict(self._counts)
         key = event.meeting or event.kind
         counts[key] = counts.get(key, 0) + 1
@@ -440,6 +442,25 @@ def _decide(  # noqa: PLR0913, PLR0917 - the course's derived state, passed flat
     return None, transition.target
 
 
+def _fast_target(machine: Machine, state: str, last_on: date, event: Event) -> str | None:
+    """The target when nothing can refuse the event, else ``None`` (ask ``_decide``).
+
+    Nothing can refuse it when the transition exists and has no guards, the event is not
+    dated before the last one, and it records no outcome. A final state has no transitions
+    and ``started`` is no machine's event (both checked when a machine is built), and the last
+    event is never before the start, so this agrees with ``_decide`` whenever it answers.
+    """
+    transition = machine._table.get((state, event.kind))  # noqa: SLF001 - the hot path
+    if (
+        transition is None
+        or transition.guards
+        or event.on < last_on
+        or event.kind == "outcome_recorded"
+    ):
+        return None
+    return transition.target
+
+
 def _fold(
     programme: Programme, history: tuple[Event, ...]
 ) -> tuple[str, date | None, dict[str, int]]:
@@ -451,9 +472,13 @@ def _fold(
     counts: dict[str, int] = {}
     for i in range(1, len(history)):
         event = history[i]
-        refusal, target = _decide(programme, state, started_on, last_on, ended_on, counts, event)
-        if refusal is not None:
-            raise ValidationError(f"{refusal}", path=f"history[{i}]")
+        target = _fast_target(machine, state, last_on, event)
+        if target is None:
+            refusal, target = _decide(
+                programme, state, started_on, last_on, ended_on, counts, event
+            )
+            if refusal is not None:
+                raise ValidationError(f"{refusal}", path=f"history[{i}]")
         key = event.meeting or event.kind
         counts[key] = counts.get(key, 0) + 1
         state = target  # type: ignore[assignment]

@@ -89,7 +89,7 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 def _tagged(
     converter: cattrs.Converter, registry: Mapping[str, type[Any]], tag: str
 ) -> Callable[[object, object], Any]:
-    hooks: dict[str, tuple[type[Any], Callable[[Any, Any], Any]]] = {}
+    hooks: dict[str, tuple[type[Any], Callable[[Any, Any], Any], bool]] = {}
 
     def structure(value: object, _type: object) -> Any:
         if not isinstance(value, dict):
@@ -100,7 +100,18 @@ def _tagged(
             raise ValidationError(f"{tag!r} must be one of {sorted(registry)}")
         found = hooks.get(kind)  # type: ignore[arg-type]
         if found is None or found[0] is not cls:
-            found = hooks[kind] = (cls, converter.get_structure_hook(cls))  # type: ignore[index]
+            only_on = [f.name for f in attrs.fields(cls)] == ["on"]
+            found = (cls, converter.get_structure_hook(cls), only_on)
+            hooks[kind] = found  # type: ignore[index]
+        if found[2] and len(value) == 2:  # the tag and "on"
+            # Most events are a kind and a date: read them directly; anything unusual takes
+            # the detailed path below, which reports it with its path.
+            on = value.get("on")
+            if type(on) is str and _ISO_DATE.fullmatch(on):
+                try:
+                    return cls(date.fromisoformat(on))
+                except ValueError:
+                    pass
         hook = found[1]
         rest = value.copy()
         del rest[tag]
@@ -239,6 +250,17 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
+def _content_key(value: Any) -> str | bytes:
+    try:
+        import orjson  # noqa: PLC0415 - optional; the standard library does the same, slower
+    except ImportError:
+        return json.dumps(value, separators=(",", ":"))
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # a number beyond 64 bits, which the standard library encodes
+        return json.dumps(value, separators=(",", ":"))
+
+
 def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
     """Memoise programme definitions, which every stored course embeds.
 
@@ -249,7 +271,7 @@ def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
     unstructure = converter.get_unstructure_hook(ProgrammeDefinition)
     structure = converter.get_structure_hook(ProgrammeDefinition)
     written: weakref.WeakKeyDictionary[ProgrammeDefinition, Any] = weakref.WeakKeyDictionary()
-    read: OrderedDict[str, ProgrammeDefinition] = OrderedDict()
+    read: OrderedDict[str | bytes, ProgrammeDefinition] = OrderedDict()
 
     def unstructure_cached(definition: ProgrammeDefinition) -> Any:
         document = written.get(definition)
@@ -258,9 +280,10 @@ def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
         return document
 
     def structure_cached(value: Any, cls: Any) -> ProgrammeDefinition:
-        # The value came from a JSON parser, so it encodes; the C encoder makes a content key
-        # faster than walking the document in Python.
-        key = json.dumps(value, separators=(",", ":"))
+        # The value came from a JSON parser, so it encodes. Its encoding is the key: unlike
+        # ``==`` it tells 1 from true and 1.0, so a cached definition never stands in for a
+        # document that would not have been read. orjson encodes it fastest, when installed.
+        key = _content_key(value)
         found = read.get(key)
         if found is None:
             found = read[key] = cast("ProgrammeDefinition", structure(value, cls))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -16,6 +17,7 @@ from ._machine import AllPlannedHeld, FewerThanPlanned, Machine, _name
 from ._timeline import Lookup, Period, Timeline
 
 _MAX_DAYS = 3660
+_MEMO = 4096
 
 
 def _text(path: str) -> Any:
@@ -207,6 +209,11 @@ class ProgrammeDefinition:
     machine: Machine = attrs.field()
     calendar: WorkingCalendar = attrs.field(factory=WorkingCalendar)
     description: str = attrs.field(default="")
+    # A memo of resolved programmes by date: resolving is pure, and replaying many courses of
+    # one definition resolves the same start dates again and again.
+    _on: dict[date, Programme] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_definition(self)
@@ -217,7 +224,13 @@ class ProgrammeDefinition:
         Raises:
             NotInForce: ``day`` is outside ``validity``.
         """
-        return Programme(self, day)
+        found = self._on.get(day) if type(day) is date else None
+        if found is None:
+            found = Programme(self, day)
+            if len(self._on) >= _MEMO:
+                self._on.clear()
+            self._on[day] = found
+        return found
 
     def dated_values(self) -> dict[str, Timeline[int]]:
         """Every dated value by name: ``capacity``, ``days.<phase>``, ``meetings.<kind>``."""
@@ -299,6 +312,7 @@ class Programme:
     definition: ProgrammeDefinition = attrs.field()
     on: date = attrs.field()
     _resolved: dict[str, Lookup[int]] = attrs.field(init=False, eq=False, hash=False)
+    _planned: Mapping[str, int] = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         d = self.definition
@@ -312,6 +326,8 @@ class Programme:
             )
         resolved = {name: t.lookup(self.on) for name, t in d.dated_values().items()}
         object.__setattr__(self, "_resolved", resolved)
+        planned = {m.kind: resolved[f"meetings.{m.kind}"].value for m in d.meetings}
+        object.__setattr__(self, "_planned", MappingProxyType(planned))
 
     def __repr__(self) -> str:
         return f"Programme(key={self.key!r}, on={self.on!r})"
@@ -379,9 +395,7 @@ class Programme:
     @property
     def planned(self) -> Mapping[str, int]:
         """How many meetings of each kind are planned, on ``on``."""
-        return {
-            m.kind: self._resolved[f"meetings.{m.kind}"].value for m in self.definition.meetings
-        }
+        return self._planned
 
     @property
     def follow_ups(self) -> int:
