@@ -26,7 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ._errors import BeskaeftigelseError, ValidationError
 from ._events import EVENT_TYPES, Event
 from ._machine import GUARD_TYPES, Guard
-from ._programme import ProgrammeDefinition
+from ._programme import Programme, ProgrammeDefinition
 
 T = TypeVar("T")
 
@@ -225,9 +225,16 @@ def configure_converter(converter: cattrs.Converter) -> None:
         lambda t: isinstance(t, type) and t is not Guard and issubclass(t, Guard),
         lambda cls: _tagging(converter, cls, cls.type),
     )
-    converter.register_unstructure_hook_func(
-        lambda t: t in (Event, Guard), lambda obj: converter.unstructure(obj, type(obj))
-    )
+    by_class: dict[type[Any], Callable[[Any], Any]] = {}
+
+    def unstructure_subclass(obj: Any) -> Any:
+        # A field typed Event or Guard holds a subclass; find its hook once per class.
+        hook = by_class.get(type(obj))
+        if hook is None:
+            hook = by_class[type(obj)] = converter.get_unstructure_hook(type(obj))
+        return hook(obj)
+
+    converter.register_unstructure_hook_func(lambda t: t in (Event, Guard), unstructure_subclass)
     # Function hooks match the base class only; a class hook would also catch the subclasses.
     converter.register_structure_hook_func(
         lambda t: t is Event, _tagged(converter, EVENT_TYPES, "type")
@@ -259,6 +266,24 @@ def _content_key(value: Any) -> str | bytes:
         return orjson.dumps(value)
     except TypeError:  # a number beyond 64 bits, which the standard library encodes
         return json.dumps(value, separators=(",", ":"))
+
+
+def _programmes_by_memo(converter: cattrs.Converter) -> Callable[[Any, Any], Programme]:
+    """Resolve programmes through their definition's memo of programmes by date."""
+    detailed = converter.get_structure_hook(Programme)
+    definitions = converter.get_structure_hook(ProgrammeDefinition)
+
+    def structure(value: Any, cls: Any) -> Programme:
+        try:
+            definition = definitions(value["definition"], ProgrammeDefinition)
+            day = _structure_date(value["on"], date)
+            if len(value) != 2:  # "definition" and "on", nothing else
+                raise ValueError  # noqa: TRY301 - handled right below
+        except Exception:  # noqa: BLE001 - the detailed path reports it with its path
+            return cast("Programme", detailed(value, cls))
+        return cast("Programme", definition.on(day))
+
+    return structure
 
 
 def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
@@ -293,6 +318,7 @@ def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
 
     converter.register_unstructure_hook(ProgrammeDefinition, unstructure_cached)
     converter.register_structure_hook(ProgrammeDefinition, structure_cached)
+    converter.register_structure_hook(Programme, _programmes_by_memo(converter))
     return converter
 
 
