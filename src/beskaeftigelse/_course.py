@@ -10,7 +10,7 @@ import attrs
 
 from ._calendar import WorkingCalendar
 from ._errors import TransitionRefused, ValidationError
-from ._events import Event, OutcomeRecorded, Started, meeting_kinds
+from ._events import Cpr, Event, OutcomeRecorded, Started, meeting_kinds
 from ._machine import Machine, MonthsAfterEnd
 from ._programme import Measurement, Placement, Programme, ProgrammeDefinition
 
@@ -185,7 +185,7 @@ class Course:
         cls,
         programme: Programme | ProgrammeDefinition,
         *,
-        participant: str,
+        participant: str | Cpr,
         on: date,
         calendar: WorkingCalendar | None = None,
     ) -> Course:
@@ -196,7 +196,8 @@ class Course:
 
         Args:
             programme: The programme (or a definition of one).
-            participant: An opaque reference to the citizen; a CPR number is refused.
+            participant: An opaque reference to the citizen, or a :class:`~.events.Cpr`
+                (a CPR number as plain text is refused).
             on: The start date.
             calendar: A working-day calendar for this course; default: the programme's.
 
@@ -242,8 +243,8 @@ class Course:
         return self.history[0].on
 
     @property
-    def participant(self) -> str:
-        """The opaque participant reference."""
+    def participant(self) -> str | Cpr:
+        """The participant reference (a :class:`~.events.Cpr` is never shown)."""
         return self.started.participant
 
     @property

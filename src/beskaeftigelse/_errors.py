@@ -20,11 +20,25 @@ wrote: errors name fields, dates, states and event kinds only.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._course import Refusal
+
+
+#: Text shaped like a CPR number (DDMMYY, an optional dash, four digits).
+CPR_SHAPE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
+def scrub(text: str) -> str:
+    """``text`` with anything shaped like a CPR number replaced by ``<redacted>``.
+
+    The last line of defence: messages are built from field names, dates and states, but a
+    key or a name a caller chose could still carry a CPR number into one.
+    """
+    return CPR_SHAPE.sub("<redacted>", text)
 
 
 class BeskaeftigelseError(Exception):
@@ -45,9 +59,9 @@ class ValidationError(BeskaeftigelseError, ValueError):
     errors: tuple[str, ...]
 
     def __init__(self, reason: str, *, path: str = "$", errors: tuple[str, ...] = ()) -> None:
-        self.path = path
-        self.reason = reason
-        self.errors = errors or (f"{reason} @ {path}",)
+        self.path = path = scrub(path)
+        self.reason = reason = scrub(reason)
+        self.errors = tuple(scrub(e) for e in errors) or (f"{reason} @ {path}",)
         super().__init__(f"{path}: {reason}")
 
 
@@ -83,7 +97,7 @@ class NotInForce(BeskaeftigelseError, LookupError):
         self.on = on
         self.earliest = earliest
         since = f"; it is in force from {earliest.isoformat()}" if earliest else ""
-        super().__init__(f"{what} is not in force on {on.isoformat()}{since}")
+        super().__init__(scrub(f"{what} is not in force on {on.isoformat()}{since}"))
 
 
 class UnknownProgramme(NotInForce):
@@ -101,7 +115,8 @@ class UnknownProgramme(NotInForce):
         self.key = key
         self.known = known
         BeskaeftigelseError.__init__(
-            self, f"no programme {key!r} in the catalogue; known: {', '.join(known) or 'none'}"
+            self,
+            scrub(f"no programme {key!r} in the catalogue; known: {', '.join(known) or 'none'}"),
         )
         self.what = f"programme {key!r}"
         self.on = on

@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 
 from ._course import Refusal
+from ._errors import CPR_SHAPE as _CPR
 from ._errors import TransitionRefused, ValidationError
-from ._events import _CPR
 from ._machine import _name
 from ._programme import Programme, ProgrammeDefinition
 from ._timeline import Lookup, Period, Timeline

@@ -24,7 +24,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._errors import BeskaeftigelseError, ValidationError
-from ._events import EVENT_TYPES, Event
+from ._events import EVENT_TYPES, Cpr, Event
 from ._machine import GUARD_TYPES, Guard
 from ._programme import Programme, ProgrammeDefinition
 
@@ -188,6 +188,23 @@ def _tagging(
     return unstructure
 
 
+def _structure_cpr(value: object, _type: object) -> Cpr:
+    if not isinstance(value, dict) or set(value) != {"cpr"}:
+        raise ValidationError('must be an object with just "cpr"')
+    try:
+        return Cpr(value["cpr"])
+    except ValidationError as exc:
+        raise ValidationError(exc.reason, path="cpr") from None
+
+
+def _structure_participant(value: object, _type: object) -> str | Cpr:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _structure_cpr(value, Cpr)
+    raise ValidationError(f'must be a reference or {{"cpr": ...}}, not {_json_type(value)}')
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach ``converter`` the library's types (the cattrs "preconf" pattern).
 
@@ -197,6 +214,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_attrs, _objects(converter))
     converter.register_structure_hook_factory(_is_sequence, _sequences(converter))
     converter.register_unstructure_hook(date, date.isoformat)
+    # A CPR number is written as {"cpr": "..."}; the caller chose to keep it with the course.
+    converter.register_unstructure_hook(Cpr, lambda cpr: {"cpr": cpr.reveal()})
+    converter.register_structure_hook(Cpr, _structure_cpr)
+    converter.register_structure_hook_func(
+        lambda t: set(get_args(t)) == {str, Cpr}, _structure_participant
+    )
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)

@@ -10,10 +10,10 @@ from typing import Any
 
 import attrs
 
-from ._errors import ValidationError
+from ._errors import CPR_SHAPE, ValidationError
 from ._timeline import Lookup, Timeline
 
-_CPR = re.compile(r"\d{6}-?\d{4}")
+_CPR = CPR_SHAPE
 _KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 
 #: LAB as the baseline of the rules: lov nr. 548 af 7. maj 2019, LBK nr. 280 af 1. marts 2024.

@@ -13,11 +13,11 @@ import attrs
 
 from ._adjustments import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
 from ._course import Course
-from ._errors import ValidationError
+from ._errors import CPR_SHAPE, ValidationError
 from ._events import StartMeetingHeld, WorkFunctions
 
 _KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
-_CPR = re.compile(r"\d{6}-?\d{4}")
+_CPR = CPR_SHAPE
 _MAX_TEXT = 2000
 _DAY_MINUTES = 24 * 60
 

@@ -12,6 +12,7 @@ Every event is a frozen class with an ``on`` date. A course's history starts wit
 from ._events import (
     Cancelled,
     CoachingSessionHeld,
+    Cpr,
     EndedEarly,
     EndReason,
     Event,
@@ -28,6 +29,7 @@ from ._events import (
 __all__ = [
     "Cancelled",
     "CoachingSessionHeld",
+    "Cpr",
     "EndReason",
     "EndedEarly",
     "Event",
