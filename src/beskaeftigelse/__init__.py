@@ -7,8 +7,8 @@ data), ``calendars`` (working days), ``exceptions``, ``diagrams`` (Mermaid, DOT)
 (seats, waiting lists, workshop sessions), ``stats`` (mergeable outcome statistics, cohort
 simulation), ``adjustments`` (reasonable adjustments, § 2 a), ``reports`` (work-capacity trials,
 the clarification report), ``legal`` (target groups, instruments as dated rules), ``ips``
-(IPS placements, IPS-25) and ``strategies`` (Hypothesis, the ``hypothesis`` extra, not imported
-here).
+(IPS placements, IPS-25), ``stores`` (optimistic concurrency) and ``strategies`` (Hypothesis,
+the ``hypothesis`` extra, not imported here).
 
 >>> from datetime import date
 >>> import beskaeftigelse as bk
@@ -28,12 +28,14 @@ from . import (
     machines,
     reports,
     stats,
+    stores,
 )
 from ._calendar import WorkingCalendar
 from ._course import Course, Due, ItemKind, Option, Planned, Refusal
 from ._errors import (
     BeskaeftigelseError,
     NotInForce,
+    StaleVersion,
     TransitionRefused,
     UnknownProgramme,
     ValidationError,
@@ -71,6 +73,7 @@ __all__ = [
     "Programme",
     "ProgrammeDefinition",
     "Refusal",
+    "StaleVersion",
     "Timeline",
     "TransitionRefused",
     "UnknownProgramme",
@@ -91,5 +94,6 @@ __all__ = [
     "make_converter",
     "reports",
     "stats",
+    "stores",
     "to_json",
 ]

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import attrs
 
 from ._calendar import WorkingCalendar
-from ._errors import TransitionRefused, ValidationError
+from ._errors import StaleVersion, TransitionRefused, ValidationError
 from ._events import Cpr, Event, OutcomeRecorded, Started, meeting_kinds
 from ._machine import Machine, MonthsAfterEnd
 from ._programme import Measurement, Placement, Programme, ProgrammeDefinition
@@ -253,6 +253,15 @@ class Course:
         return self.started.calendar or self.programme.definition.calendar
 
     @property
+    def version(self) -> int:
+        """The number of events in the history: it grows by one with every ``apply``.
+
+        Store it with the course and pass it back as ``expected_version`` (optimistic
+        concurrency), so that a write based on an old read is refused, not silently lost.
+        """
+        return len(self.history)
+
+    @property
     def last_on(self) -> date:
         """The date of the latest event."""
         return self.history[-1].on
@@ -296,14 +305,22 @@ class Course:
         )
         return refusal
 
-    def apply(self, event: Event) -> Course:
+    def apply(self, event: Event, *, expected_version: int | None = None) -> Course:
         """The course after ``event``; this course is left as it was.
+
+        Args:
+            event: The event.
+            expected_version: The :attr:`version` the caller based its decision on, if it
+                wants that checked.
 
         Raises:
             TransitionRefused: The course cannot take the event (the error names the state,
                 the event and the reason).
+            StaleVersion: ``expected_version`` is not this course's version.
             ValidationError: ``event`` is not an event.
         """
+        if expected_version is not None and expected_version != len(self.history):
+            raise StaleVersion(expected=expected_version, actual=len(self.history))
         _require_event(event)
         target = _fast_target(self.programme.machine, self.state, self.history[-1].on, event)
         if target is None:

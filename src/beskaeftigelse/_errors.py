@@ -8,6 +8,8 @@ its meaning, so ``except ValueError`` in a caller's code keeps working::
     │   └── MachineError                 a state machine that fails its build checks
     ├── NotInForce(LookupError)          no dated value or definition covers the date
     │   └── UnknownProgramme             no programme with that key at all
+    ├── UnknownCourse(LookupError)       no course under that key in a store
+    ├── StaleVersion                     a write based on an old version of a course
     └── TransitionRefused                an event the course cannot take, with the reason
 
 A domain "no" that a caller asks about on purpose (``Course.check``) is a
@@ -121,6 +123,41 @@ class UnknownProgramme(NotInForce):
         self.what = f"programme {key!r}"
         self.on = on
         self.earliest = None
+
+
+class UnknownCourse(BeskaeftigelseError, LookupError):
+    """A store has no course under the key asked for.
+
+    Attributes:
+        key: The key asked for.
+    """
+
+    key: str
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(scrub(f"no course under the key {key!r}"))
+
+
+class StaleVersion(BeskaeftigelseError):
+    """A write based on a version of a course that is no longer the current one.
+
+    Nothing was changed: read the course again, decide again, and retry.
+
+    Attributes:
+        expected: The version the caller last saw.
+        actual: The current version.
+    """
+
+    expected: int
+    actual: int
+
+    def __init__(self, *, expected: int, actual: int) -> None:
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"the course is at version {actual}, not {expected}: it changed since it was read"
+        )
 
 
 class TransitionRefused(BeskaeftigelseError):

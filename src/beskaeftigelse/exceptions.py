@@ -7,6 +7,8 @@
     │   └── MachineError
     ├── NotInForce(LookupError)
     │   └── UnknownProgramme
+    ├── UnknownCourse(LookupError)
+    ├── StaleVersion
     └── TransitionRefused
 """
 
@@ -14,7 +16,9 @@ from ._errors import (
     BeskaeftigelseError,
     MachineError,
     NotInForce,
+    StaleVersion,
     TransitionRefused,
+    UnknownCourse,
     UnknownProgramme,
     ValidationError,
 )
@@ -23,7 +27,9 @@ __all__ = [
     "BeskaeftigelseError",
     "MachineError",
     "NotInForce",
+    "StaleVersion",
     "TransitionRefused",
+    "UnknownCourse",
     "UnknownProgramme",
     "ValidationError",
 ]
