@@ -40,7 +40,14 @@ from ._errors import (
     UnknownProgramme,
     ValidationError,
 )
-from ._json import SCHEMA_VERSION, configure_converter, from_json, make_converter, to_json
+from ._json import (
+    SCHEMA_VERSION,
+    configure_converter,
+    from_json,
+    make_converter,
+    migrate,
+    to_json,
+)
 from ._programme import (
     Catalogue,
     Measurement,
@@ -92,6 +99,7 @@ __all__ = [
     "legal",
     "machines",
     "make_converter",
+    "migrate",
     "reports",
     "stats",
     "stores",

@@ -16,6 +16,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
 import attrs
@@ -400,15 +401,66 @@ def from_json(text: str | bytes, cls: type[T], *, backend: Backend = "json") -> 
     """
     data = _load(text, backend)
     if isinstance(data, dict) and attrs.has(cls):
-        schema = data.pop("schema", None)
-        if schema != SCHEMA_VERSION:
-            raise ValidationError(
-                f"unknown schema version {schema!r}; this library reads version {SCHEMA_VERSION}"
-                if schema is not None
-                else "the document has no schema version",
-                path="$.schema",
-            )
+        data = migrate(data)
+        del data["schema"]
     return structure(data, cls)
+
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+#: The migrations of stored documents, by the schema version each one upgrades from (to the
+#: next). Schema 1 is the first, so there are none yet; each later version adds its step here,
+#: with a fixture of the old version in the tests.
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({})
+
+
+def migrate(
+    document: dict[str, Any],
+    *,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+    to: int = SCHEMA_VERSION,
+) -> dict[str, Any]:
+    """Bring a parsed document up to schema version ``to``, one migration at a time.
+
+    The document is not changed; each step returns a new one. :func:`from_json` calls this,
+    so a document written by an older version of the library loads.
+
+    Args:
+        document: A parsed JSON document with a ``"schema"`` version.
+        migrations: The steps, by the version each upgrades from.
+        to: The version to reach.
+
+    Raises:
+        ValidationError: The document has no valid schema version, a version newer than
+            ``to`` (written by a later version of the library), or one no migration covers.
+
+    >>> migrate({"schema": 1, "history": []})
+    {'schema': 1, 'history': []}
+    """
+    version = document.get("schema")
+    if version is None:
+        raise ValidationError("the document has no schema version", path="$.schema")
+    if type(version) is not int or version < 1:
+        raise ValidationError("must be a whole number from 1", path="$.schema")
+    if version > to:
+        raise ValidationError(
+            f"unknown schema version {version}; this library reads versions up to {to}",
+            path="$.schema",
+        )
+    document = dict(document)
+    while version < to:
+        step = migrations.get(version)
+        if step is None:
+            raise ValidationError(f"no migration from schema version {version}", path="$.schema")
+        try:
+            document = step(dict(document))
+        except Exception as exc:  # noqa: BLE001 - an old document a step cannot read
+            raise ValidationError(
+                f"cannot be migrated from schema version {version} ({type(exc).__name__})"
+            ) from None
+        version += 1
+        document["schema"] = version
+    return document
 
 
 def structure(data: Any, cls: type[T]) -> T:
