@@ -12,6 +12,9 @@ import attrs
 
 from ._errors import NotInForce, ValidationError
 from ._timeline import Lookup, Timeline
+from ._validators import member as _enum
+from ._validators import text as _text
+from ._validators import tuple_of as _tuple_of
 
 _KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _MAX_AMOUNT = 100_000_000  # DKK; far above any adjustment, keeps arithmetic and JSON sane
@@ -27,24 +30,6 @@ def _key(path: str) -> Any:
     def check(_inst: object, _attr: object, value: object) -> None:
         if not isinstance(value, str) or not _KEY.fullmatch(value):
             raise ValidationError("must be a lower-case key (a-z, 0-9, _)", path=path)
-
-    return check
-
-
-def _text(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip() or len(value) > 2000:
-            raise ValidationError(
-                "must be a non-empty string of at most 2000 characters", path=path
-            )
-
-    return check
-
-
-def _enum(cls: type[enum.Enum], path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, cls):
-            raise ValidationError(f"must be a {cls.__name__}", path=path)
 
     return check
 
@@ -355,18 +340,6 @@ class Adjustment:
     def _check_needs(self, _attr: object, value: frozenset[Need]) -> None:
         if not value:
             raise ValidationError("an adjustment addresses at least one need", path="needs")
-
-
-def _tuple_of(cls: type, path: str) -> Any:
-    def convert(value: object) -> tuple[Any, ...]:
-        if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            raise ValidationError(f"must be a sequence of {cls.__name__}", path=path)
-        for i, item in enumerate(value):
-            if not isinstance(item, cls):
-                raise ValidationError(f"must be a {cls.__name__}", path=f"{path}[{i}]")
-        return tuple(value)
-
-    return convert
 
 
 def _adjustment_tuple(value: object) -> tuple[Adjustment, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -14,6 +15,11 @@ import attrs
 from ._calendar import WorkingCalendar
 from ._errors import CPR_SHAPE as _CPR
 from ._errors import ValidationError
+from ._validators import member as _enum
+from ._validators import text
+
+_text = functools.partial(text, required=False)
+
 
 _CPR_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{2})-?(\d{4})")
 _KIND = re.compile(r"[a-z][a-z0-9_]*")
@@ -92,32 +98,12 @@ def _check_on(_inst: object, _attr: object, value: date) -> None:
         raise ValidationError(f"must be a date, not {type(value).__name__}", path="on")
 
 
-def _text(name: str, *, required: bool = False) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str):
-            raise ValidationError(f"must be a string, not {type(value).__name__}", path=name)
-        if required and not value.strip():
-            raise ValidationError("must not be empty", path=name)
-        if len(value) > _MAX_TEXT:
-            raise ValidationError(f"must be at most {_MAX_TEXT} characters", path=name)
-
-    return check
-
-
 def _texts(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
         raise ValidationError("must be a sequence of strings", path="task_types")
     for item in value:
         _text("task_types", required=True)(None, None, item)
     return tuple(value)
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, cls):
-            raise ValidationError(f"must be a {cls.__name__}", path=name)
-
-    return check
 
 
 @attrs.frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -27,27 +28,14 @@ from ._legal import (
 from ._machine import Machine, Transition
 from ._programme import Measurement, Phase, Programme, ProgrammeDefinition
 from ._timeline import Period, Timeline
+from ._validators import text
+from ._validators import whole as _int
+
+_text = functools.partial(text, required=False)
+
 
 SEED_003 = "seed 003 (Aarhus Kommune, Futurum, IPS for psychologically vulnerable graduates)"
 _MAX_TEXT = 2000
-
-
-def _text(path: str, *, required: bool = False) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or len(value) > _MAX_TEXT:
-            raise ValidationError(f"must be a string of at most {_MAX_TEXT} characters", path=path)
-        if required and not value.strip():
-            raise ValidationError("must not be empty", path=path)
-
-    return check
-
-
-def _int(path: str, low: int, high: int) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if type(value) is not int or not low <= value <= high:
-            raise ValidationError(f"must be a whole number from {low} to {high}", path=path)
-
-    return check
 
 
 def _tasks(value: object) -> tuple[str, ...]:

@@ -12,6 +12,9 @@ import attrs
 
 from ._errors import CPR_SHAPE, ValidationError
 from ._timeline import Lookup, Timeline
+from ._validators import boolean as _bool
+from ._validators import member as _enum
+from ._validators import text as _text
 
 _CPR = CPR_SHAPE
 _KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
@@ -185,24 +188,6 @@ def allowed_readiness(group: TargetGroup) -> frozenset[Readiness]:
     return _READINESS.get(group, frozenset())
 
 
-def _enum(cls: type[enum.Enum], path: str, *, optional: bool = False) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if optional and value is None:
-            return
-        if not isinstance(value, cls):
-            raise ValidationError(f"must be a {cls.__name__}", path=path)
-
-    return check
-
-
-def _bool(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if type(value) is not bool:
-            raise ValidationError("must be true or false", path=path)
-
-    return check
-
-
 def _reference(path: str) -> Any:
     def check(_inst: object, _attr: object, value: object) -> None:
         if not isinstance(value, str) or not value.strip() or len(value) > 200:
@@ -303,16 +288,6 @@ def _key(path: str) -> Any:
     def check(_inst: object, _attr: object, value: object) -> None:
         if not isinstance(value, str) or not _KEY.fullmatch(value) or len(value) > 200:
             raise ValidationError("must be a dotted lower-case name", path=path)
-
-    return check
-
-
-def _text(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip() or len(value) > 2000:
-            raise ValidationError(
-                "must be a non-empty string of at most 2000 characters", path=path
-            )
 
     return check
 

@@ -13,6 +13,12 @@ from dateutil.relativedelta import relativedelta
 
 from ._errors import MachineError, ValidationError
 from ._events import EVENT_TYPES
+from ._validators import whole
+
+
+def _count(path: str) -> Any:
+    return whole(path, 0, 1200)
+
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -23,14 +29,6 @@ def _name(path: str) -> Any:
             raise ValidationError(
                 "must be a lower-case name of letters, digits and underscores", path=path
             )
-
-    return check
-
-
-def _count(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if type(value) is not int or not 0 <= value <= 1200:
-            raise ValidationError("must be a whole number from 0 to 1200", path=path)
 
     return check
 

@@ -15,19 +15,11 @@ from ._errors import NotInForce, UnknownProgramme, ValidationError
 from ._events import Outcome, meeting_kinds
 from ._machine import AllPlannedHeld, FewerThanPlanned, Machine, _name
 from ._timeline import Lookup, Period, Timeline
+from ._validators import text as _text
+from ._validators import tuple_of as _tuple_of
 
 _MAX_DAYS = 3660
 _MEMO = 4096
-
-
-def _text(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip() or len(value) > 2000:
-            raise ValidationError(
-                "must be a non-empty string of at most 2000 characters", path=path
-            )
-
-    return check
 
 
 def _int_timeline(path: str, *, low: int, high: int) -> Any:
@@ -43,18 +35,6 @@ def _int_timeline(path: str, *, low: int, high: int) -> Any:
                 )
 
     return check
-
-
-def _tuple_of(cls: type, path: str) -> Any:
-    def convert(value: object) -> tuple[Any, ...]:
-        if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            raise ValidationError(f"must be a sequence of {cls.__name__}", path=path)
-        for i, item in enumerate(value):
-            if not isinstance(item, cls):
-                raise ValidationError(f"must be a {cls.__name__}", path=f"{path}[{i}]")
-        return tuple(value)
-
-    return convert
 
 
 def _outcomes(value: object) -> frozenset[Outcome]:

@@ -15,6 +15,12 @@ from ._adjustments import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
 from ._course import Course
 from ._errors import CPR_SHAPE, ValidationError
 from ._events import StartMeetingHeld, WorkFunctions
+from ._validators import boolean as _bool
+from ._validators import member as _enum
+from ._validators import text as _text
+from ._validators import texts as _texts
+from ._validators import tuple_of as _tuple_of
+from ._validators import whole as _int
 
 _KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _CPR = CPR_SHAPE
@@ -37,38 +43,6 @@ def _check_date(path: str) -> Any:
     return check
 
 
-def _int(path: str, low: int, high: int) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if type(value) is not int or not low <= value <= high:
-            raise ValidationError(f"must be a whole number from {low} to {high}", path=path)
-
-    return check
-
-
-def _text(path: str, *, required: bool = True) -> Any:
-    # The message never quotes the value: these texts may describe a person's health.
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str):
-            raise ValidationError(f"must be a string, not {type(value).__name__}", path=path)
-        if required and not value.strip():
-            raise ValidationError("must not be empty", path=path)
-        if len(value) > _MAX_TEXT:
-            raise ValidationError(f"must be at most {_MAX_TEXT} characters", path=path)
-
-    return check
-
-
-def _texts(path: str) -> Any:
-    def convert(value: object) -> tuple[str, ...]:
-        if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            raise ValidationError("must be a sequence of strings", path=path)
-        for i, item in enumerate(value):
-            _text(f"{path}[{i}]")(None, None, item)
-        return tuple(value)
-
-    return convert
-
-
 def _keys(path: str) -> Any:
     def convert(value: object) -> frozenset[str]:
         if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
@@ -77,34 +51,6 @@ def _keys(path: str) -> Any:
             if not isinstance(item, str) or not _KEY.fullmatch(item):
                 raise ValidationError("must contain lower-case keys (a-z, 0-9, _)", path=path)
         return frozenset(value)
-
-    return convert
-
-
-def _enum(cls: type[enum.Enum], path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, cls):
-            raise ValidationError(f"must be a {cls.__name__}", path=path)
-
-    return check
-
-
-def _bool(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if type(value) is not bool:
-            raise ValidationError("must be true or false", path=path)
-
-    return check
-
-
-def _tuple_of(cls: type, path: str) -> Any:
-    def convert(value: object) -> tuple[Any, ...]:
-        if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            raise ValidationError(f"must be a sequence of {cls.__name__}", path=path)
-        for i, item in enumerate(value):
-            if not isinstance(item, cls):
-                raise ValidationError(f"must be a {cls.__name__}", path=f"{path}[{i}]")
-        return tuple(value)
 
     return convert
 

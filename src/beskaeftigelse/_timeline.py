@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._errors import NotInForce, ValidationError
+from ._validators import text as _require_text
 
 T = TypeVar("T")
 
@@ -17,14 +18,6 @@ def _require_date(name: str) -> Any:
     def check(_inst: object, _attr: object, value: object) -> None:
         if type(value) is not date:
             raise ValidationError(f"must be a date, not {type(value).__name__}", path=name)
-
-    return check
-
-
-def _require_text(name: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise ValidationError("must be a non-empty string", path=name)
 
     return check
 
