@@ -78,7 +78,7 @@ def test_an_invalid_cpr_is_refused_without_repeating_it(text):
     except bk.ValidationError as error:
         # The message is one of a few fixed texts: nothing of the input is in it.
         assert (error.path, error.reason) in {
-            ("number", "is not a CPR number (DDMMYY-XXXX)"),
+            ("number", "is not a CPR number (a birth date DDMMYY and four digits)"),
             ("number", "is not a CPR number: no such birth date"),
         }
     else:

@@ -151,7 +151,9 @@ def _cpr_number(value: object) -> str:
         raise ValidationError("must be a CPR number written as text", path="number")
     match = _CPR_DIGITS.fullmatch(value.strip())
     if match is None:
-        raise ValidationError("is not a CPR number (DDMMYY-XXXX)", path="number")
+        raise ValidationError(
+            "is not a CPR number (a birth date DDMMYY and four digits)", path="number"
+        )
     day, month = int(match[1]), int(match[2])
     # The year's century is in the serial number; 29 February needs a leap year, and 2000
     # (one possible century) is one, so checking day and month against a leap year suffices.
