@@ -103,6 +103,12 @@ def test_schedule_chart_marks_held_and_planned(course, on, lang):
     assert course.state in ax.get_title()
 
 
+def test_a_chart_displays_itself_as_png_in_a_notebook():
+    figure = plots.cohort_chart([jobklub_course(0, "running")])
+    assert figure._repr_png_().startswith(b"\x89PNG\r\n\x1a\n")
+    assert type(figure) is type(plots.outcome_chart(OutcomeStats()))
+
+
 @CHARTS
 @given(cohorts, st.none() | st.dates(date(2016, 1, 1), date(2022, 1, 1)))
 def test_cohort_chart_has_one_bar_per_course_over_its_span(cohort, on):

@@ -7,6 +7,8 @@ in notebooks alike (Jupyter displays a returned figure).
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -36,7 +38,22 @@ _TITLES = {
 
 def _figure(width: float, height: float) -> Any:
     figure_module = _import("matplotlib.figure", "plot")
-    return figure_module.Figure(figsize=(width, height), layout="constrained")
+    return _chart_class(figure_module.Figure)(figsize=(width, height), layout="constrained")
+
+
+@functools.cache
+def _chart_class(base: Any) -> Any:
+    # A figure made without pyplot has no notebook display of its own (the inline backend
+    # registers one only once pyplot is imported); this one renders itself as PNG.
+    class Chart(base):  # type: ignore[misc]
+        """A matplotlib figure that Jupyter displays as PNG, with or without pyplot."""
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png")
+            return buffer.getvalue()
+
+    return Chart
 
 
 def _course(value: object, path: str) -> Course:
