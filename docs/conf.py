@@ -1,11 +1,11 @@
 """Sphinx configuration: MyST Markdown pages and an API reference from the docstrings."""
 
-import beskaeftigelse
+from importlib.metadata import version as _version
 
 project = "beskaeftigelse"
 author = "The beskaeftigelse developers"
 copyright = "The beskaeftigelse developers"  # noqa: A001 - Sphinx's own name for it
-release = version = beskaeftigelse.__version__ if hasattr(beskaeftigelse, "__version__") else ""
+release = version = _version("beskaeftigelse")
 
 extensions = [
     "myst_parser",
