@@ -65,6 +65,8 @@ def gate() -> None:
         "tests",
         "src",
     )
+    # The documentation site, with every warning an error (the notebook runs in the tests).
+    run(PY, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "docs", "docs/_build/html")
 
 
 def main() -> None:

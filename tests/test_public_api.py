@@ -24,6 +24,7 @@ PUBLIC_MODULES = [
     "beskaeftigelse.intake",
     "beskaeftigelse.stats",
     "beskaeftigelse.stores",
+    "beskaeftigelse.plots",
 ]
 
 

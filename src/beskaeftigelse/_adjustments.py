@@ -920,6 +920,11 @@ class Assessment:
         """Whether the verdict is ``REASONABLE``."""
         return self.verdict is Verdict.REASONABLE
 
+    def _repr_html_(self) -> str:
+        from ._display import assessment_html  # noqa: PLC0415 - display loads on demand
+
+        return assessment_html(self)
+
     def explain(self) -> str:
         """The verdict, the rule version and every factor, one per line."""
         until = f" until {self.rule_valid_until}" if self.rule_valid_until else ""

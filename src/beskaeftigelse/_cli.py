@@ -11,7 +11,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
+from typing import TextIO
 
 from . import events
 from ._course import Course
@@ -20,6 +22,8 @@ from ._display import course_text, programme_text
 from ._errors import BeskaeftigelseError, ValidationError
 from ._json import from_json
 from ._shipped import CATALOGUE
+from ._simulation import Simulation, simulate
+from ._timeline import Period
 
 
 def _date(text: str) -> date:
@@ -82,6 +86,90 @@ def _validate(path: str, lang: Lang) -> tuple[int, list[str]]:
     return 0, ["ok", course_text(course, lang)]
 
 
+def _share(text: str) -> Fraction:
+    try:
+        share = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"not a fraction (0.2 or 1/5): {text!r}") from None
+    if not 0 <= share <= 1:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1: {text!r}")
+    return share
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+class _Progress:
+    """A progress bar on a terminal stream, redrawn in place; silent when not wanted."""
+
+    def __init__(self, total: int, stream: TextIO, *, shown: bool, width: int = 30) -> None:
+        self.total, self.stream, self.shown, self.width = total, stream, shown, width
+
+    def update(self, done: int) -> None:
+        if not self.shown:
+            return
+        filled = self.width * done // self.total
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{self.total}")
+        if done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+_SIMULATE_LABELS = {
+    "en": ("seed", "referrals", "admitted", "mean wait (days)", "peak waiting list"),
+    "da": ("frø", "henvisninger", "optaget", "gns. ventetid (dage)", "største venteliste"),
+}
+
+
+def _simulate(args: argparse.Namespace, lang: Lang) -> list[str]:
+    definition = CATALOGUE.get(args.key, on=args.start).definition
+    period = Period(args.start, args.end)
+    # A progress bar pays off on long runs only: several runs or a large one, on a terminal.
+    long_run = args.runs > 1 or args.referrals >= _LONG_RUN
+    shown = args.progress if args.progress is not None else long_run and sys.stderr.isatty()
+    progress = _Progress(args.runs, sys.stderr, shown=shown)
+    runs: list[Simulation] = []
+    progress.update(0)
+    for n in range(args.runs):
+        runs.append(
+            simulate(
+                definition,
+                referrals=args.referrals,
+                period=period,
+                seed=args.seed + n,
+                cancel_share=args.cancel_share,
+                course_days=args.course_days,
+            )
+        )
+        progress.update(n + 1)
+    labels = _SIMULATE_LABELS[lang]
+    name = definition.name_da if lang == "da" else definition.name_en
+    out = [f"{name} ({definition.key}), {period.start} - {period.end}"]
+    out.append("  ".join(f"{label:>{len(label)}}" for label in labels))
+    for run in runs:
+        wait = "-" if run.mean_wait is None else f"{float(run.mean_wait):.1f}"
+        cells = (
+            str(run.seed),
+            str(run.referrals),
+            str(run.admissions),
+            wait,
+            str(run.peak_waiting),
+        )
+        out.append("  ".join(f"{c:>{len(label)}}" for c, label in zip(cells, labels, strict=True)))
+    return out
+
+
+_LONG_RUN = 20_000
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="beskaeftigelse", description="Danish employment-programme workflows."
@@ -101,6 +189,21 @@ def _parser() -> argparse.ArgumentParser:
     diagram.add_argument("--on", type=_date, default=None, help="default: the latest version")
     validate = sub.add_parser("validate", help="check a stored course (JSON): ok or every error")
     validate.add_argument("file")
+    sim = sub.add_parser("simulate", help="referrals against a programme's seats, seeded")
+    sim.add_argument("key", choices=CATALOGUE.keys())
+    sim.add_argument("--start", type=_date, required=True, help="first day simulated")
+    sim.add_argument("--end", type=_date, required=True, help="the day after the last")
+    sim.add_argument("--referrals", type=int, required=True)
+    sim.add_argument("--seed", type=int, default=0, help="runs use seed, seed+1, ...")
+    sim.add_argument("--runs", type=_positive, default=1, help="how many seeded runs")
+    sim.add_argument("--cancel-share", type=_share, default=Fraction(0), help="e.g. 1/5")
+    sim.add_argument("--course-days", type=int, default=None)
+    sim.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr (default: on long runs, on a terminal)",
+    )
     demo = sub.add_parser("demo", help="plan and walk an afklaringsforløb")
     demo.add_argument("--start", type=_date, default=date(2020, 8, 3))
     return parser
@@ -126,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 definition = CATALOGUE.get(args.key, on=args.on).definition
             draw = to_mermaid if args.format == "mermaid" else to_dot
             out = [draw(definition, lang=lang).rstrip("\n")]
+        elif args.command == "simulate":
+            out = _simulate(args, lang)
         elif args.command == "validate":
             code, out = _validate(args.file, lang)
         else:

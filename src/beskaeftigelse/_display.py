@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from ._diagrams import Lang, event_label, html_table, to_mermaid
 
 if TYPE_CHECKING:
+    from ._adjustments import Assessment
     from ._course import Course
     from ._programme import Programme
+    from ._stats import OutcomeStats
 
 
 def programme_text(p: Programme, lang: Lang = "en") -> str:
@@ -100,3 +102,29 @@ def course_bundle(course: Course) -> dict[str, str]:
         "text/html": course_html(course),
         "text/vnd.mermaid": to_mermaid(course),
     }
+
+
+def assessment_html(a: Assessment) -> str:
+    """A reasonableness assessment as an HTML fragment: verdict, rule version and factors."""
+    until = f" until {a.rule_valid_until.isoformat()}" if a.rule_valid_until else ""
+    rows = [(f.label, f.effect.label_en, f.rule, f.source) for f in a.factors]
+    return (
+        f"<h4>{html.escape(a.verdict.label_en)} ({html.escape(a.verdict.label_da)})</h4>"
+        f"<p>{html.escape(', '.join(a.adjustments))} on {a.on.isoformat()}: net cost DKK "
+        f"{a.net_cost:,} against a limit of DKK {a.limit:,}</p>"
+        f"<p>rule version in force from {a.rule_valid_from.isoformat()}{until} "
+        f"(source: {html.escape(a.rule_source)})</p>"
+        f"{html_table(('factor', 'effect', 'rule', 'source'), rows)}"
+    )
+
+
+def stats_html(stats: OutcomeStats) -> str:
+    """Outcome statistics as an HTML fragment: per measurement, each kind's exact share."""
+    parts = [f"<h4>{stats.courses} courses, {stats.ended} ended</h4>"]
+    for at in stats.measurements():
+        rows = [(kind.label_en, kind.label_da, str(share)) for kind, share in stats.by_kind(at=at)]
+        parts.append(
+            f"<p><b>{html.escape(at)}</b>: in the labour market {stats.labour_market(at=at)}</p>"
+        )
+        parts.append(html_table(("outcome", "resultat", "share"), rows))
+    return "".join(parts)

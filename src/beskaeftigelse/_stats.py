@@ -243,6 +243,11 @@ class OutcomeStats:
                     f"more outcomes at {key!r} than courses counted", path="counts"
                 )
 
+    def _repr_html_(self) -> str:
+        from ._display import stats_html  # noqa: PLC0415 - display loads on demand
+
+        return stats_html(self)
+
     @classmethod
     def of(cls, courses: Iterable[Measured]) -> OutcomeStats:
         """Count the outcomes of ``courses`` in one streaming pass.
