@@ -7,7 +7,8 @@ data), ``calendars`` (working days), ``exceptions``, ``diagrams`` (Mermaid, DOT)
 (seats, waiting lists, workshop sessions), ``stats`` (mergeable outcome statistics, cohort
 simulation), ``adjustments`` (reasonable adjustments, § 2 a), ``reports`` (work-capacity trials,
 the clarification report), ``legal`` (target groups, instruments as dated rules), ``ips``
-(IPS placements, IPS-25), ``stores`` (optimistic concurrency) and ``strategies`` (Hypothesis,
+(IPS placements, IPS-25), ``plots`` (charts and DataFrames, the ``plot`` and ``pandas``
+extras), ``stores`` (optimistic concurrency) and ``strategies`` (Hypothesis,
 the ``hypothesis`` extra, not imported here).
 
 >>> from datetime import date
@@ -26,6 +27,7 @@ from . import (
     ips,
     legal,
     machines,
+    plots,
     reports,
     stats,
     stores,
@@ -100,6 +102,7 @@ __all__ = [
     "machines",
     "make_converter",
     "migrate",
+    "plots",
     "reports",
     "stats",
     "stores",
