@@ -66,7 +66,19 @@ def gate() -> None:
         "src",
     )
     # The documentation site, with every warning an error (the notebook runs in the tests).
-    run(PY, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html", "docs", "docs/_build/html")
+    run(
+        PY,
+        "-m",
+        "sphinx",
+        "-E",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+    )
 
 
 def main() -> None:
