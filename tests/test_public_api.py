@@ -23,6 +23,7 @@ PUBLIC_MODULES = [
     "beskaeftigelse.reports",
     "beskaeftigelse.intake",
     "beskaeftigelse.stats",
+    "beskaeftigelse.testing",
 ]
 
 
