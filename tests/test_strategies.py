@@ -93,6 +93,12 @@ def test_ips_courses_with_factories_replay(course):
     assert bk.Course.replay(ips.FUTURUM_IPS, course.history) == course
 
 
+@given(bst.event_sequences(bk.catalogue.versions("jobklub")[0], start=date(2024, 2, 5)))
+def test_a_given_start_date_is_the_start(history):
+    assert history[0].on == date(2024, 2, 5)
+    assert [e.on for e in history] == sorted(e.on for e in history)
+
+
 @given(bst.needs(min_size=1), bst.job_traits())
 def test_needs_and_traits_give_suggestions_that_fit(needs, traits):
     for suggestion in adj.suggest(needs, job=traits):

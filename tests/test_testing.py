@@ -13,7 +13,8 @@ from beskaeftigelse import strategies as bst
 from beskaeftigelse.testing import CourseMachine, course_state_machine
 
 SHIPPED = [*bk.catalogue]
-HARNESS = settings(max_examples=40, stateful_step_count=25, deadline=None)
+# The profile's max_examples (ci: 200, nightly: 5000), 30 steps each.
+HARNESS = settings(settings.default, stateful_step_count=30, deadline=None)
 
 TestAfklaringsforloeb = course_state_machine(SHIPPED[0], capacity_intake=True).TestCase
 TestAfklaringsforloeb.settings = HARNESS
@@ -43,7 +44,7 @@ def test_every_version_of_every_shipped_programme(definition):
 def test_a_drawn_programme_of_ones_own(definition, intake):
     machine = course_state_machine(definition, capacity_intake=intake)
     run_state_machine_as_test(
-        machine, settings=settings(max_examples=5, stateful_step_count=15, deadline=None)
+        machine, settings=settings(max_examples=10, stateful_step_count=20, deadline=None)
     )
 
 
