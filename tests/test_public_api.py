@@ -25,6 +25,7 @@ PUBLIC_MODULES = [
     "beskaeftigelse.stats",
     "beskaeftigelse.stores",
     "beskaeftigelse.plots",
+    "beskaeftigelse.testing",
 ]
 
 
