@@ -172,3 +172,26 @@ def test_without_hypothesis_the_import_says_which_extra_to_install(monkeypatch, 
 def test_dates_stay_in_range(day):
     assert date(2020, 1, 1) <= day <= date(2020, 12, 31)
     assert day + timedelta(0) == day
+
+
+def test_importing_the_strategies_first_loads_hypothesis_and_our_hook_cleanly():
+    # A fresh interpreter in which beskaeftigelse.strategies is the first to import Hypothesis:
+    # Hypothesis then runs our entry point while that module is still being imported.
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import beskaeftigelse.strategies as bst\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "import beskaeftigelse as bk\n"
+        "@settings(max_examples=5, database=None)\n"
+        "@given(st.from_type(bk.WorkingCalendar), st.from_type(bk.Course))\n"
+        "def check(calendar, course):\n"
+        "    assert isinstance(calendar, bk.WorkingCalendar)\n"
+        "    assert isinstance(course, bk.Course)\n"
+        "check()\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

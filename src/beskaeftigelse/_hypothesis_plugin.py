@@ -2,15 +2,29 @@
 
 Hypothesis calls :func:`_hypothesis_setup_hook` through the ``hypothesis`` entry point when it
 loads; importing :mod:`beskaeftigelse` never registers anything.
+
+Hypothesis may load while ``beskaeftigelse.strategies`` is itself being imported (its first
+line imports Hypothesis), so the strategies are looked up when first drawn, not here.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import Any
+
+
+def _later(name: str) -> Any:
+    from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis loads us
+
+    def build() -> Any:
+        return getattr(importlib.import_module("beskaeftigelse.strategies"), name)()
+
+    return st.deferred(build)
 
 
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis loads us
 
-    from . import strategies as bst  # noqa: PLC0415
     from ._adjustments import Adjustment  # noqa: PLC0415
     from ._calendar import WorkingCalendar  # noqa: PLC0415
     from ._course import Course  # noqa: PLC0415
@@ -18,10 +32,10 @@ def _hypothesis_setup_hook() -> None:
     from ._machine import Machine  # noqa: PLC0415
     from ._programme import Programme, ProgrammeDefinition  # noqa: PLC0415
 
-    st.register_type_strategy(WorkingCalendar, bst.calendars())
-    st.register_type_strategy(Machine, bst.machines())
-    st.register_type_strategy(ProgrammeDefinition, bst.programme_definitions())
-    st.register_type_strategy(Programme, bst.programmes())
-    st.register_type_strategy(Course, bst.courses())
-    st.register_type_strategy(Citizen, bst.citizens())
-    st.register_type_strategy(Adjustment, bst.adjustments())
+    st.register_type_strategy(WorkingCalendar, _later("calendars"))
+    st.register_type_strategy(Machine, _later("machines"))
+    st.register_type_strategy(ProgrammeDefinition, _later("programme_definitions"))
+    st.register_type_strategy(Programme, _later("programmes"))
+    st.register_type_strategy(Course, _later("courses"))
+    st.register_type_strategy(Citizen, _later("citizens"))
+    st.register_type_strategy(Adjustment, _later("adjustments"))
