@@ -8,8 +8,8 @@ data), ``calendars`` (working days), ``exceptions``, ``diagrams`` (Mermaid, DOT)
 simulation), ``adjustments`` (reasonable adjustments, § 2 a), ``reports`` (work-capacity trials,
 the clarification report), ``legal`` (target groups, instruments as dated rules), ``ips``
 (IPS placements, IPS-25), ``plots`` (charts and DataFrames, the ``plot`` and ``pandas``
-extras), ``stores`` (optimistic concurrency) and ``strategies`` (Hypothesis,
-the ``hypothesis`` extra, not imported here).
+extras), ``stores`` (optimistic concurrency), and ``strategies`` and ``testing``
+(Hypothesis strategies and a stateful harness; the ``hypothesis`` extra, not imported here).
 
 >>> from datetime import date
 >>> import beskaeftigelse as bk
