@@ -12,6 +12,7 @@ import attrs
 
 from ._errors import NotInForce, ValidationError
 from ._timeline import Lookup, Timeline
+from ._validators import Labelled as _Labelled
 from ._validators import member as _enum
 from ._validators import text as _text
 from ._validators import tuple_of as _tuple_of
@@ -63,20 +64,6 @@ def _key_set(path: str) -> Any:
         return frozenset(value)
 
     return convert
-
-
-class _Labelled(enum.Enum):
-    """An enum whose members carry a Danish and an English label."""
-
-    @property
-    def label_da(self) -> str:
-        """The Danish label."""
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English label."""
-        return _LABELS[self][1]
 
 
 class Category(_Labelled):

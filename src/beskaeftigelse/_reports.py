@@ -15,6 +15,7 @@ from ._adjustments import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
 from ._course import Course
 from ._errors import CPR_SHAPE, ValidationError
 from ._events import StartMeetingHeld, WorkFunctions
+from ._validators import Labelled as _Labelled
 from ._validators import boolean as _bool
 from ._validators import member as _enum
 from ._validators import text as _text
@@ -53,18 +54,6 @@ def _keys(path: str) -> Any:
         return frozenset(value)
 
     return convert
-
-
-class _Labelled(enum.Enum):
-    @property
-    def label_da(self) -> str:
-        """The Danish label."""
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English label."""
-        return _LABELS[self][1]
 
 
 class Strain(_Labelled):

@@ -7,6 +7,7 @@ message quotes the value: a value may be free text about a person.
 from __future__ import annotations
 
 import enum
+import sys
 from typing import Any
 
 from ._errors import ValidationError
@@ -85,3 +86,26 @@ def tuple_of(cls: type, path: str) -> Any:
         return tuple(value)
 
     return convert
+
+
+class Labelled(enum.Enum):
+    """An enum whose members carry a Danish and an English label.
+
+    The labels are the ``_LABELS`` mapping (member → (Danish, English)) of the module that
+    defines the enum, so a label table stays next to its enums.
+    """
+
+    @property
+    def label_da(self) -> str:
+        """The Danish label."""
+        return _labels(self)[0]
+
+    @property
+    def label_en(self) -> str:
+        """The English label."""
+        return _labels(self)[1]
+
+
+def _labels(member: enum.Enum) -> tuple[str, str]:
+    table = vars(sys.modules[type(member).__module__])["_LABELS"]
+    return table[member]  # type: ignore[no-any-return]
