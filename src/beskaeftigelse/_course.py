@@ -294,7 +294,10 @@ class Course:
             ValidationError: ``event`` is not an event.
         """
         _require_event(event)
-        refusal, _ = _decide(
+        return self._decide(event)[0]
+
+    def _decide(self, event: Event) -> tuple[Refusal | None, str | None]:
+        return _decide(
             self.programme,
             self.state,
             self.started_on,
@@ -303,7 +306,6 @@ class Course:
             self._counts,
             event,
         )
-        return refusal
 
     def apply(self, event: Event, *, expected_version: int | None = None) -> Course:
         """The course after ``event``; this course is left as it was.
@@ -319,20 +321,12 @@ class Course:
             StaleVersion: ``expected_version`` is not this course's version.
             ValidationError: ``event`` is not an event.
         """
-        if expected_version is not None and expected_version != len(self.history):
-            raise StaleVersion(expected=expected_version, actual=len(self.history))
+        if expected_version is not None and expected_version != self.version:
+            raise StaleVersion(expected=expected_version, actual=self.version)
         _require_event(event)
-        target = _fast_target(self.programme.machine, self.state, self.history[-1].on, event)
+        target = _fast_target(self.programme.machine, self.state, self.last_on, event)
         if target is None:
-            refusal, target = _decide(
-                self.programme,
-                self.state,
-                self.started_on,
-                self.last_on,
-                self.ended_on,
-                self._counts,
-                event,
-            )
+            refusal, target = self._decide(event)
             if refusal is not None:
                 raise TransitionRefused(refusal)
             assert target is not None  # noqa: S101 - _decide gives one or the other
