@@ -20,26 +20,10 @@ from matplotlib.colors import to_rgba
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
-JOBKLUB_START = date(2016, 2, 1)
+from .courses import jobklub_course
+
 OUTCOMES = sorted(JOBKLUB.outcomes, key=lambda o: o.value)
 CHARTS = settings(max_examples=25)  # a figure costs milliseconds; 25 cover the paths
-
-
-def jobklub_course(offset, path, at_end=None, after=None):
-    start = JOBKLUB_START + timedelta(days=offset)
-    course = bk.Course.start(JOBKLUB, participant=f"ref-{offset}", on=start)
-    if path == "cancelled":
-        return course.apply(events.Cancelled(on=start + timedelta(days=3)))
-    if path == "running":
-        return course
-    end = start + timedelta(days=84)
-    course = course.apply(events.PhaseCompleted(on=start + timedelta(days=14)))
-    course = course.apply(events.PhaseCompleted(on=end))
-    if at_end is not None:
-        course = course.apply(events.OutcomeRecorded(on=end, outcome=at_end))
-        if after is not None:
-            course = course.apply(events.OutcomeRecorded(on=end + timedelta(100), outcome=after))
-    return course
 
 
 @st.composite
