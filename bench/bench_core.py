@@ -646,7 +646,9 @@ def cold_texts(course: bk.Course) -> list[str]:
     There are more of them than the library's cache of definitions read holds, so reading them
     in turn never finds the definition in the cache.
     """
-    size = int(getattr(bk._json, "_DEFINITION_CACHE", 64))
+    from beskaeftigelse._engine import json as engine_json
+
+    size = int(getattr(engine_json, "_DEFINITION_CACHE", 64))
     definition = course.programme.definition
     texts = []
     for i in range(size + size // 2 + 1):

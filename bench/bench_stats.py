@@ -30,7 +30,7 @@ import attrs
 
 import beskaeftigelse as bk
 from beskaeftigelse import events
-from beskaeftigelse._shipped import AFKLARINGSFORLOEB, JOBKLUB
+from beskaeftigelse._catalogue.programmes import AFKLARINGSFORLOEB, JOBKLUB
 from beskaeftigelse.intake import Action, DecisionKind, Intake, Request
 from beskaeftigelse.stats import OutcomeStats, simulate, stats_of_bag
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import beskaeftigelse as bk
 from beskaeftigelse import events
-from beskaeftigelse._shipped import JOBKLUB
+from beskaeftigelse._catalogue.programmes import JOBKLUB
 
 JOBKLUB_START = date(2016, 2, 1)
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import beskaeftigelse as bk
-from beskaeftigelse._cli import main
+from beskaeftigelse._views.cli import main
 
 
 def test_demo_walks_an_afklaringsforloeb(capsys):

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import beskaeftigelse as bk
-from beskaeftigelse import _cli
-from beskaeftigelse._cli import _Progress, main
-from beskaeftigelse._shipped import AFKLARINGSFORLOEB
+from beskaeftigelse._catalogue.programmes import AFKLARINGSFORLOEB
+from beskaeftigelse._views import cli as _cli
+from beskaeftigelse._views.cli import _Progress, main
 from beskaeftigelse.stats import simulate
 
 

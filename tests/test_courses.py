@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import beskaeftigelse as bk
 from beskaeftigelse import events
 from beskaeftigelse import strategies as bst
-from beskaeftigelse._events import EVENT_TYPES
+from beskaeftigelse._engine.events import EVENT_TYPES
 from beskaeftigelse.machines import Machine, Transition
 
 AFKLARING = bk.catalogue.get("afklaringsforloeb", on=date(2020, 8, 3))

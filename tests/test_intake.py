@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import beskaeftigelse as bk
 from beskaeftigelse import intake
-from beskaeftigelse._shipped import AFKLARINGSFORLOEB
+from beskaeftigelse._catalogue.programmes import AFKLARINGSFORLOEB
 from beskaeftigelse.intake import (
     RANDERS_RECOVERY_WORKSHOP,
     Action,

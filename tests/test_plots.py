@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import beskaeftigelse as bk
 from beskaeftigelse import events, plots
-from beskaeftigelse._course import ItemKind
-from beskaeftigelse._shipped import AFKLARINGSFORLOEB, JOBKLUB
+from beskaeftigelse._catalogue.programmes import AFKLARINGSFORLOEB, JOBKLUB
+from beskaeftigelse._engine.course import ItemKind
 from beskaeftigelse.events import Outcome
 from beskaeftigelse.stats import LabourMarket, MissingExtra, OutcomeStats
 

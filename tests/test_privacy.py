@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 import beskaeftigelse as bk
 from beskaeftigelse import events
 from beskaeftigelse import strategies as bst
-from beskaeftigelse._cli import main
-from beskaeftigelse._display import course_text
+from beskaeftigelse._views.cli import main
+from beskaeftigelse._views.display import course_text
 from beskaeftigelse.diagrams import to_dot, to_mermaid
 
 days = st.integers(1, 28).map(lambda d: f"{d:02d}")

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import beskaeftigelse as bk
-from beskaeftigelse._shipped import AFKLARINGSFORLOEB, JOBKLUB
+from beskaeftigelse._catalogue.programmes import AFKLARINGSFORLOEB, JOBKLUB
 from beskaeftigelse.events import Outcome
 from beskaeftigelse.stats import (
     SOLROED_LABOUR_MARKET,

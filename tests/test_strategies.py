@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import beskaeftigelse as bk
-from beskaeftigelse import _hypothesis_plugin, events, ips, legal
 from beskaeftigelse import adjustments as adj
+from beskaeftigelse import events, ips, legal
 from beskaeftigelse import strategies as bst
+from beskaeftigelse._testing import plugin as _hypothesis_plugin
 from beskaeftigelse.intake import Intake
 
 
@@ -158,7 +159,7 @@ def test_the_plugin_registers_only_when_called(monkeypatch):
 
 @pytest.mark.parametrize(
     ("module", "message"),
-    [("beskaeftigelse.strategies", "strategies"), ("beskaeftigelse._testing", "testing")],
+    [("beskaeftigelse.strategies", "strategies"), ("beskaeftigelse.testing", "testing")],
 )
 def test_without_hypothesis_the_import_says_which_extra_to_install(monkeypatch, module, message):
     monkeypatch.setitem(sys.modules, "hypothesis", None)

@@ -17,7 +17,7 @@ extras), ``stores`` (optimistic concurrency), and ``strategies`` and ``testing``
 15
 """
 
-from . import (
+from beskaeftigelse import (
     adjustments,
     calendars,
     diagrams,
@@ -32,17 +32,9 @@ from . import (
     stats,
     stores,
 )
-from ._calendar import WorkingCalendar
-from ._course import Course, Due, ItemKind, Option, Planned, Refusal
-from ._errors import (
-    BeskaeftigelseError,
-    NotInForce,
-    StaleVersion,
-    TransitionRefused,
-    UnknownProgramme,
-    ValidationError,
-)
-from ._json import (
+from beskaeftigelse._catalogue.programmes import CATALOGUE as catalogue
+from beskaeftigelse._engine.course import Course, Due, ItemKind, Option, Planned, Refusal
+from beskaeftigelse._engine.json import (
     SCHEMA_VERSION,
     configure_converter,
     from_json,
@@ -50,7 +42,7 @@ from ._json import (
     migrate,
     to_json,
 )
-from ._programme import (
+from beskaeftigelse._engine.programme import (
     Catalogue,
     Measurement,
     MeetingPlan,
@@ -59,8 +51,16 @@ from ._programme import (
     Programme,
     ProgrammeDefinition,
 )
-from ._shipped import CATALOGUE as catalogue
-from ._timeline import Entry, Lookup, Period, Timeline
+from beskaeftigelse._kernel.calendar import WorkingCalendar
+from beskaeftigelse._kernel.errors import (
+    BeskaeftigelseError,
+    NotInForce,
+    StaleVersion,
+    TransitionRefused,
+    UnknownProgramme,
+    ValidationError,
+)
+from beskaeftigelse._kernel.timeline import Entry, Lookup, Period, Timeline
 
 __all__ = [
     "SCHEMA_VERSION",

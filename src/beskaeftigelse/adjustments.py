@@ -10,7 +10,7 @@ forskelsbehandlingsloven § 2 a, whose "not reasonable" is a verdict, never an e
 'Specialdesignet stol'
 """
 
-from ._adjustments import (
+from beskaeftigelse._domain.adjustments.logic import (
     ADJUSTMENTS,
     BURDEN_RULES,
     SCHEMES,

@@ -1,5 +1,5 @@
 """Working-day calendars for booking meetings (Danish public holidays, closing days)."""
 
-from ._calendar import WorkingCalendar
+from beskaeftigelse._kernel.calendar import WorkingCalendar
 
 __all__ = ["WorkingCalendar"]

@@ -4,6 +4,6 @@
 extra and Graphviz' ``dot`` program.
 """
 
-from ._diagrams import render, to_dot, to_mermaid
+from beskaeftigelse._views.diagrams import render, to_dot, to_mermaid
 
 __all__ = ["render", "to_dot", "to_mermaid"]

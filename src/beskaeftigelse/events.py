@@ -9,7 +9,7 @@ Every event is a frozen class with an ``on`` date. A course's history starts wit
 'follow_up_held on 2020-09-01'
 """
 
-from ._events import (
+from beskaeftigelse._engine.events import (
     Cancelled,
     CoachingSessionHeld,
     Cpr,

@@ -1,4 +1,4 @@
-"""Exceptions raised by :mod:`beskaeftigelse`; see :mod:`beskaeftigelse._errors` for the tree.
+"""Exceptions raised by :mod:`beskaeftigelse`, all under one base class; the tree:
 
 ::
 
@@ -12,7 +12,7 @@
     └── TransitionRefused
 """
 
-from ._errors import (
+from beskaeftigelse._kernel.errors import (
     BeskaeftigelseError,
     MachineError,
     NotInForce,

@@ -12,7 +12,7 @@ are immutable values over a request history, and every :class:`Decision` says wh
 'admitted'
 """
 
-from ._intake import (
+from beskaeftigelse._domain.intake.logic import (
     RANDERS_RECOVERY_WORKSHOP,
     Action,
     Attendance,

@@ -13,7 +13,7 @@ instrument's caps for the citizen's target group on its date is refused with the
 'exemplary'
 """
 
-from ._ips import (
+from beskaeftigelse._domain.ips.logic import (
     FUTURUM_IPS,
     IPS_25,
     IPS_MACHINE,

@@ -14,7 +14,7 @@ reference, which a user can replace. A legal "no" is a :class:`Decision` with it
 4
 """
 
-from ._legal import (
+from beskaeftigelse._domain.legal.logic import (
     BENEFIT_MERGE,
     LAB,
     LOV_1750,

@@ -1,6 +1,6 @@
 """State machines as data: states, transitions and their guards, checked when built."""
 
-from ._machine import (
+from beskaeftigelse._engine.machine import (
     AllPlannedHeld,
     FewerThanPlanned,
     Guard,

@@ -9,6 +9,12 @@ showing it; :func:`courses_frame` needs the ``pandas`` extra. A missing extra ra
 ['participant', 'programme', 'started_on']
 """
 
-from ._plots import cohort_chart, courses_frame, outcome_chart, planned_end, schedule_chart
+from beskaeftigelse._views.plots import (
+    cohort_chart,
+    courses_frame,
+    outcome_chart,
+    planned_end,
+    schedule_chart,
+)
 
 __all__ = ["cohort_chart", "courses_frame", "outcome_chart", "planned_end", "schedule_chart"]

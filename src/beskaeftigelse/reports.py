@@ -16,7 +16,7 @@ barriers, skånehensyn) never appears in a ``repr`` or an error text.
 True
 """
 
-from ._reports import (
+from beskaeftigelse._domain.reports.logic import (
     DIALOGUE_PROMPTS,
     Barrier,
     BarrierNote,

@@ -10,8 +10,7 @@ intake, seeded and deterministic.
 True
 """
 
-from ._simulation import Occupancy, Simulation, simulate
-from ._stats import (
+from beskaeftigelse._domain.stats.outcomes import (
     SOLROED_LABOUR_MARKET,
     Count,
     LabourMarket,
@@ -21,6 +20,7 @@ from ._stats import (
     Share,
     stats_of_bag,
 )
+from beskaeftigelse._domain.stats.simulation import Occupancy, Simulation, simulate
 
 __all__ = [
     "SOLROED_LABOUR_MARKET",

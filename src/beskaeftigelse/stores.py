@@ -1,5 +1,5 @@
 """Keeping courses: an in-memory store with optimistic concurrency, as a reference."""
 
-from ._stores import InMemoryCourseStore
+from beskaeftigelse._engine.stores import InMemoryCourseStore
 
 __all__ = ["InMemoryCourseStore"]

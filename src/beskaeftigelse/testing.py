@@ -7,6 +7,13 @@ allowed and refused events to a course and checks the invariants after every ste
     TestMyProgramme = course_state_machine(MY_DEFINITION, capacity_intake=True).TestCase
 """
 
-from ._testing import CourseMachine, course_state_machine
+try:
+    import hypothesis  # noqa: F401 - the extra this module needs, checked first
+except ImportError as exc:  # the tests hide Hypothesis to see this
+    raise ImportError(
+        "beskaeftigelse.testing needs Hypothesis: pip install 'beskaeftigelse[hypothesis]'"
+    ) from exc
+
+from beskaeftigelse._testing.harness import CourseMachine, course_state_machine
 
 __all__ = ["CourseMachine", "course_state_machine"]
