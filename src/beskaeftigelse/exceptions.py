@@ -1,4 +1,4 @@
-"""Exceptions raised by :mod:`beskaeftigelse`, all under one base class; the tree:
+"""Exceptions raised by :mod:`beskaeftigelse`, all under one base class (the tree below).
 
 ::
 
@@ -9,12 +9,14 @@
     │   └── UnknownProgramme
     ├── UnknownCourse(LookupError)
     ├── StaleVersion
-    └── TransitionRefused
+    ├── TransitionRefused
+    └── MissingExtra(ImportError)
 """
 
 from beskaeftigelse._kernel.errors import (
     BeskaeftigelseError,
     MachineError,
+    MissingExtra,
     NotInForce,
     StaleVersion,
     TransitionRefused,
@@ -26,6 +28,7 @@ from beskaeftigelse._kernel.errors import (
 __all__ = [
     "BeskaeftigelseError",
     "MachineError",
+    "MissingExtra",
     "NotInForce",
     "StaleVersion",
     "TransitionRefused",

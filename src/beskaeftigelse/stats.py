@@ -15,12 +15,12 @@ from beskaeftigelse._domain.stats.outcomes import (
     Count,
     LabourMarket,
     Measured,
-    MissingExtra,
     OutcomeStats,
     Share,
     stats_of_bag,
 )
 from beskaeftigelse._domain.stats.simulation import Occupancy, Simulation, simulate
+from beskaeftigelse._kernel.errors import MissingExtra
 
 __all__ = [
     "SOLROED_LABOUR_MARKET",

@@ -11,29 +11,9 @@ import attrs
 from beskaeftigelse._engine.events import Cpr, Event, OutcomeRecorded, Started, meeting_kinds
 from beskaeftigelse._engine.machine import Machine, MonthsAfterEnd
 from beskaeftigelse._engine.programme import Measurement, Placement, Programme, ProgrammeDefinition
+from beskaeftigelse._kernel.answers import Refusal
 from beskaeftigelse._kernel.calendar import WorkingCalendar
 from beskaeftigelse._kernel.errors import StaleVersion, TransitionRefused, ValidationError
-
-
-@attrs.frozen
-class Refusal:
-    """Why a course cannot take an event: a domain "no" as a value.
-
-    Attributes:
-        state: The state the course is in.
-        event: The event's kind and date (never personal data).
-        rule: Which rule refused it: ``final``, ``started_twice``, ``before_start``,
-            ``date_order``, ``no_transition``, ``guard`` or ``outcome_not_allowed``.
-        reason: Why, in words.
-    """
-
-    state: str
-    event: str
-    rule: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"in state {self.state!r}, {self.event} is refused: {self.reason}"
 
 
 @attrs.frozen

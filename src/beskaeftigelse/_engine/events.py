@@ -13,15 +13,14 @@ from typing import Any, ClassVar
 import attrs
 
 from beskaeftigelse._kernel.calendar import WorkingCalendar
-from beskaeftigelse._kernel.errors import CPR_SHAPE as _CPR
 from beskaeftigelse._kernel.errors import ValidationError
+from beskaeftigelse._kernel.references import Cpr, reference
 from beskaeftigelse._kernel.validation import member as _enum
 from beskaeftigelse._kernel.validation import text
 
 _text = functools.partial(text, required=False)
 
 
-_CPR_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{2})-?(\d{4})")
 _KIND = re.compile(r"[a-z][a-z0-9_]*")
 _REGISTRY: dict[str, type[Event]] = {}
 _MAX_TEXT = 2000
@@ -146,52 +145,6 @@ class Event:
         return f"{self.kind} on {self.on.isoformat()}"
 
 
-def _cpr_number(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValidationError("must be a CPR number written as text", path="number")
-    match = _CPR_DIGITS.fullmatch(value.strip())
-    if match is None:
-        raise ValidationError(
-            "is not a CPR number (a birth date DDMMYY and four digits)", path="number"
-        )
-    day, month = int(match[1]), int(match[2])
-    # The year's century is in the serial number; 29 February needs a leap year, and 2000
-    # (one possible century) is one, so checking day and month against a leap year suffices.
-    try:
-        date(2000, month, day)
-    except ValueError:
-        raise ValidationError("is not a CPR number: no such birth date", path="number") from None
-    return f"{match[1]}{match[2]}{match[3]}{match[4]}"
-
-
-@attrs.frozen(repr=False)
-class Cpr:
-    """A CPR number, marked sensitive: validated, and never shown.
-
-    Its ``repr`` and ``str`` are ``Cpr(<redacted>)``, and no error message repeats it; only
-    :meth:`reveal` gives the number. Use it as a course's ``participant`` where a system must
-    keep the CPR number with the course; prefer an opaque reference where it can.
-
-    Attributes:
-        number: The ten digits (a dash after the birth date is accepted and dropped).
-
-    >>> cpr = Cpr("010190-1234")
-    >>> cpr, str(cpr), cpr.reveal()
-    (Cpr(<redacted>), 'Cpr(<redacted>)', '0101901234')
-    """
-
-    number: str = attrs.field(converter=_cpr_number)
-
-    def __repr__(self) -> str:
-        return "Cpr(<redacted>)"
-
-    __str__ = __repr__
-
-    def reveal(self) -> str:
-        """The ten digits, for the caller's own systems."""
-        return self.number
-
-
 @attrs.frozen
 class Started(Event):
     """The course started: always the first event of a course's history.
@@ -205,22 +158,11 @@ class Started(Event):
 
     kind: ClassVar[str] = "started"
 
-    participant: str | Cpr = attrs.field(kw_only=True)
+    participant: str | Cpr = attrs.field(
+        kw_only=True, validator=reference("participant", allow_cpr=True)
+    )
     calendar: WorkingCalendar | None = attrs.field(default=None, kw_only=True)
 
-    @participant.validator
-    def _check_participant(self, _attr: object, value: object) -> None:
-        if isinstance(value, Cpr):
-            return
-        if not isinstance(value, str) or not value.strip():
-            raise ValidationError("must be a non-empty opaque reference", path="participant")
-        if len(value) > 200:
-            raise ValidationError("must be at most 200 characters", path="participant")
-        if _CPR.search(value):
-            raise ValidationError(
-                "looks like a CPR number; pass an opaque reference, or mark it with Cpr(...)",
-                path="participant",
-            )
 
     @calendar.validator
     def _check_calendar(self, _attr: object, value: object) -> None:

@@ -17,7 +17,7 @@ from beskaeftigelse._kernel.validation import whole
 
 
 def _count(path: str) -> Any:
-    return whole(path, 0, 1200)
+    return whole(0, 1200, path)
 
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")

@@ -10,11 +10,15 @@ its meaning, so ``except ValueError`` in a caller's code keeps working::
     │   └── UnknownProgramme             no programme with that key at all
     ├── UnknownCourse(LookupError)       no course under that key in a store
     ├── StaleVersion                     a write based on an old version of a course
-    └── TransitionRefused                an event the course cannot take, with the reason
+    ├── TransitionRefused                an event the course cannot take, with the reason
+    └── MissingExtra(ImportError)        an optional dependency is not installed
 
 A domain "no" that a caller asks about on purpose (``Course.check``) is a
 :class:`~beskaeftigelse.Refusal` value; ``Course.apply`` raises :class:`TransitionRefused`
 carrying that same value.
+
+Every exception pickles and deep-copies with its data (a worker process sends it back), and
+every message passes through :func:`~beskaeftigelse._kernel.privacy.scrub`.
 
 No message ever contains a participant reference, a CPR number or free text a caller
 wrote: errors name fields, dates, states and event kinds only.
@@ -22,29 +26,28 @@ wrote: errors name fields, dates, states and event kinds only.
 
 from __future__ import annotations
 
-import re
+import importlib
 from datetime import date
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import Any
 
-if TYPE_CHECKING:
-    from beskaeftigelse._engine.course import Refusal
-
-
-#: Text shaped like a CPR number (DDMMYY, an optional dash, four digits).
-CPR_SHAPE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+from beskaeftigelse._kernel.answers import Refusal
+from beskaeftigelse._kernel.privacy import scrub
 
 
-def scrub(text: str) -> str:
-    """``text`` with anything shaped like a CPR number replaced by ``<redacted>``.
-
-    The last line of defence: messages are built from field names, dates and states, but a
-    key or a name a caller chose could still carry a CPR number into one.
-    """
-    return CPR_SHAPE.sub("<redacted>", text)
+def _rebuild(cls: type[BeskaeftigelseError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class BeskaeftigelseError(Exception):
     """Base class of every exception this package raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The subclasses take keyword-only data, which Exception's own reduce cannot pass back.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ValidationError(BeskaeftigelseError, ValueError):
@@ -187,3 +190,27 @@ class TransitionRefused(BeskaeftigelseError):
     def reason(self) -> str:
         """Why, in words."""
         return self.refusal.reason
+
+
+class MissingExtra(BeskaeftigelseError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes:
+        extra: The extra to install, e.g. ``"dask"`` for ``pip install beskaeftigelse[dask]``.
+    """
+
+    extra: str
+
+    def __init__(self, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"this needs the optional extra {extra!r}: pip install 'beskaeftigelse[{extra}]'"
+        )
+
+
+def require_extra(module: str, extra: str) -> ModuleType:
+    """Import ``module`` of the optional ``extra``, or raise :class:`MissingExtra` naming it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(extra) from None

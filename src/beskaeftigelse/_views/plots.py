@@ -17,10 +17,9 @@ from beskaeftigelse._domain.stats.outcomes import (
     SOLROED_LABOUR_MARKET,
     LabourMarket,
     OutcomeStats,
-    _import,
 )
 from beskaeftigelse._engine.course import Course, ItemKind
-from beskaeftigelse._kernel.errors import ValidationError
+from beskaeftigelse._kernel.errors import ValidationError, require_extra
 from beskaeftigelse._views.diagrams import Lang, _check_lang
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ _TITLES = {
 
 
 def _figure(width: float, height: float) -> Any:
-    figure_module = _import("matplotlib.figure", "plot")
+    figure_module = require_extra("matplotlib.figure", "plot")
     return _chart_class(figure_module.Figure)(figsize=(width, height), layout="constrained")
 
 
@@ -256,7 +255,7 @@ def courses_frame(courses: Iterable[Course]) -> Any:
         MissingExtra: pandas is not installed.
     """
     cohort = _courses(courses)
-    pandas = _import("pandas", "pandas")
+    pandas = require_extra("pandas", "pandas")
     rows: list[dict[str, object]] = []
     measured: dict[str, None] = {}
     for course in cohort:

@@ -11,8 +11,8 @@ from typing import Any
 import attrs
 
 from beskaeftigelse._kernel.errors import NotInForce, ValidationError
+from beskaeftigelse._kernel.labels import Labelled as _Labelled
 from beskaeftigelse._kernel.timeline import Lookup, Timeline
-from beskaeftigelse._kernel.validation import Labelled as _Labelled
 from beskaeftigelse._kernel.validation import member as _enum
 from beskaeftigelse._kernel.validation import text as _text
 from beskaeftigelse._kernel.validation import tuple_of as _tuple_of

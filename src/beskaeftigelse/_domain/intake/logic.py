@@ -19,8 +19,8 @@ import attrs
 from beskaeftigelse._engine.course import Refusal
 from beskaeftigelse._engine.machine import _name
 from beskaeftigelse._engine.programme import Programme, ProgrammeDefinition
-from beskaeftigelse._kernel.errors import CPR_SHAPE as _CPR
 from beskaeftigelse._kernel.errors import TransitionRefused, ValidationError
+from beskaeftigelse._kernel.references import reference
 from beskaeftigelse._kernel.timeline import Lookup, Period, Timeline
 
 _MAX_TEXT = 2000
@@ -44,18 +44,6 @@ def _check_text(path: str) -> Any:
     return check
 
 
-def _check_reference() -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip() or len(value) > 200:
-            raise ValidationError(
-                "must be a non-empty opaque reference of at most 200 characters", path="referral"
-            )
-        if _CPR.search(value):
-            raise ValidationError(
-                "looks like a CPR number; pass an opaque reference instead", path="referral"
-            )
-
-    return check
 
 
 def _check_enum(cls: type[enum.Enum], path: str) -> Any:
@@ -93,7 +81,7 @@ class Request:
     """
 
     on: date = attrs.field(validator=_check_date("on"))
-    referral: str = attrs.field(validator=_check_reference())
+    referral: str = attrs.field(validator=reference("referral"))
     action: Action = attrs.field(default=Action.REFER, validator=_check_enum(Action, "action"))
 
     def describe(self) -> str:
@@ -636,7 +624,7 @@ class SessionRequest:
 
     on: date = attrs.field(validator=_check_date("on"))
     session: str = attrs.field(validator=_name("session"))
-    referral: str = attrs.field(validator=_check_reference())
+    referral: str = attrs.field(validator=reference("referral"))
     action: SessionAction = attrs.field(
         default=SessionAction.SIGN_UP, validator=_check_enum(SessionAction, "action")
     )

@@ -58,8 +58,8 @@ class HoursStep:
     12
     """
 
-    week: int = attrs.field(validator=_int("week", 1, 520))
-    hours_per_week: int = attrs.field(validator=_int("hours_per_week", 1, 168))
+    week: int = attrs.field(validator=_int(1, 520, "week"))
+    hours_per_week: int = attrs.field(validator=_int(1, 168, "hours_per_week"))
 
 
 def _steps(value: object) -> tuple[HoursStep, ...]:
@@ -103,7 +103,7 @@ class StartAgreement:
     12
     """
 
-    weekly_hours: int = attrs.field(validator=_int("weekly_hours", 1, 168))
+    weekly_hours: int = attrs.field(validator=_int(1, 168, "weekly_hours"))
     tasks: tuple[str, ...] = attrs.field(default=(), converter=_tasks)
     start_plan: tuple[HoursStep, ...] = attrs.field(default=(), converter=_steps)
     company_contact: str = attrs.field(default="", validator=_text("company_contact"))
@@ -134,7 +134,7 @@ class StartAgreement:
         Raises:
             ValidationError: ``week`` is not a whole number from 1.
         """
-        _int("week", 1, 520)(None, None, week)
+        _int(1, 520, "week")(None, None, week)
         if not self.start_plan or week < self.start_plan[0].week:
             return self.start_plan[0].hours_per_week if self.start_plan else self.weekly_hours
         return max(s.hours_per_week for s in self.start_plan if s.week <= week)
@@ -155,8 +155,8 @@ class WorkPlacement:
     """
 
     company: Company = attrs.field()
-    weeks: int = attrs.field(validator=_int("weeks", 1, 520))
-    hours_per_week: int = attrs.field(validator=_int("hours_per_week", 1, 168))
+    weeks: int = attrs.field(validator=_int(1, 520, "weeks"))
+    hours_per_week: int = attrs.field(validator=_int(1, 168, "hours_per_week"))
 
     @company.validator
     def _check_company(self, _attr: object, value: object) -> None:
@@ -215,7 +215,7 @@ class HoursChanged(Event):
 
     kind: ClassVar[str] = "hours_changed"
 
-    hours_per_week: int = attrs.field(kw_only=True, validator=_int("hours_per_week", 1, 168))
+    hours_per_week: int = attrs.field(kw_only=True, validator=_int(1, 168, "hours_per_week"))
 
 
 @attrs.frozen
@@ -230,7 +230,7 @@ class PlacementExtended(Event):
 
     kind: ClassVar[str] = "placement_extended"
 
-    by_weeks: int = attrs.field(kw_only=True, validator=_int("by_weeks", 1, 520))
+    by_weeks: int = attrs.field(kw_only=True, validator=_int(1, 520, "by_weeks"))
     very_special_need: bool = attrs.field(default=False, kw_only=True)
 
     @very_special_need.validator
@@ -718,7 +718,7 @@ class FidelityScale:
         >>> [IPS_25.band(t).value for t in (115, 114, 100, 99, 74, 73)]
         ['exemplary', 'good', 'good', 'fair', 'fair', 'not_supported_employment']
         """
-        _int("total", len(self.items), self.max_total)(None, None, total)
+        _int(len(self.items), self.max_total, "total")(None, None, total)
         if total >= self.exemplary_from:
             return FidelityBand.EXEMPLARY
         if total >= self.good_from:

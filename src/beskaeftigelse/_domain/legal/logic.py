@@ -10,13 +10,13 @@ from typing import Any
 
 import attrs
 
-from beskaeftigelse._kernel.errors import CPR_SHAPE, ValidationError
+from beskaeftigelse._kernel.errors import ValidationError
+from beskaeftigelse._kernel.references import reference as _reference
 from beskaeftigelse._kernel.timeline import Lookup, Timeline
 from beskaeftigelse._kernel.validation import boolean as _bool
 from beskaeftigelse._kernel.validation import member as _enum
 from beskaeftigelse._kernel.validation import text as _text
 
-_CPR = CPR_SHAPE
 _KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 
 #: LAB as the baseline of the rules: lov nr. 548 af 7. maj 2019, LBK nr. 280 af 1. marts 2024.
@@ -186,20 +186,6 @@ def allowed_readiness(group: TargetGroup) -> frozenset[Readiness]:
     ['jobparat']
     """
     return _READINESS.get(group, frozenset())
-
-
-def _reference(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        if not isinstance(value, str) or not value.strip() or len(value) > 200:
-            raise ValidationError(
-                "must be a non-empty opaque reference of at most 200 characters", path=path
-            )
-        if _CPR.search(value):
-            raise ValidationError(
-                "looks like a CPR number; pass an opaque reference instead", path=path
-            )
-
-    return check
 
 
 @attrs.frozen(kw_only=True)

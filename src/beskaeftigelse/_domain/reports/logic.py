@@ -14,8 +14,9 @@ import attrs
 from beskaeftigelse._domain.adjustments.logic import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
 from beskaeftigelse._engine.course import Course
 from beskaeftigelse._engine.events import StartMeetingHeld, WorkFunctions
-from beskaeftigelse._kernel.errors import CPR_SHAPE, ValidationError
-from beskaeftigelse._kernel.validation import Labelled as _Labelled
+from beskaeftigelse._kernel.errors import ValidationError
+from beskaeftigelse._kernel.labels import Labelled as _Labelled
+from beskaeftigelse._kernel.references import reference as _reference
 from beskaeftigelse._kernel.validation import boolean as _bool
 from beskaeftigelse._kernel.validation import member as _enum
 from beskaeftigelse._kernel.validation import text as _text
@@ -24,7 +25,6 @@ from beskaeftigelse._kernel.validation import tuple_of as _tuple_of
 from beskaeftigelse._kernel.validation import whole as _int
 
 _KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
-_CPR = CPR_SHAPE
 _MAX_TEXT = 2000
 _DAY_MINUTES = 24 * 60
 
@@ -164,8 +164,8 @@ class Trial:
     """
 
     on: date = attrs.field(validator=_check_date("on"))
-    minutes_per_day: int = attrs.field(validator=_int("minutes_per_day", 1, _DAY_MINUTES))
-    days_per_week: int = attrs.field(validator=_int("days_per_week", 1, 7))
+    minutes_per_day: int = attrs.field(validator=_int(1, _DAY_MINUTES, "minutes_per_day"))
+    days_per_week: int = attrs.field(validator=_int(1, 7, "days_per_week"))
     tasks: tuple[str, ...] = attrs.field(default=(), converter=_task_texts)
     strain: Strain = attrs.field(default=Strain.MANAGEABLE, validator=_enum(Strain, "strain"))
     pain: bool = attrs.field(default=False, validator=_bool("pain"))
@@ -291,17 +291,10 @@ class CourseLog:
     (360, CourseLog(trials=1, barriers=0))
     """
 
-    participant: str = attrs.field()
+    participant: str = attrs.field(validator=_reference("participant"))
     trials: tuple[Trial, ...] = attrs.field(default=(), converter=_trials)
     barriers: tuple[BarrierNote, ...] = attrs.field(default=(), converter=_barrier_notes)
 
-    @participant.validator
-    def _check_participant(self, _attr: object, value: object) -> None:
-        _text("participant")(None, None, value)
-        if _CPR.search(str(value)):
-            raise ValidationError(
-                "looks like a CPR number; pass an opaque reference instead", path="participant"
-            )
 
     def __attrs_post_init__(self) -> None:
         for name, dates in (
@@ -422,10 +415,10 @@ class ReportRules:
     """
 
     full_time_minutes: int = attrs.field(
-        default=37 * 60, validator=_int("full_time_minutes", 1, 7 * _DAY_MINUTES)
+        default=37 * 60, validator=_int(1, 7 * _DAY_MINUTES, "full_time_minutes")
     )
     low_capacity_minutes: int = attrs.field(
-        default=10 * 60, validator=_int("low_capacity_minutes", 0, 7 * _DAY_MINUTES)
+        default=10 * 60, validator=_int(0, 7 * _DAY_MINUTES, "low_capacity_minutes")
     )
     source: str = attrs.field(
         default="full time 37 hours (LKHE § 4; LAB § 61); low capacity 10 hours [unverified]",

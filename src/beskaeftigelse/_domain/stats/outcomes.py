@@ -18,30 +18,7 @@ import attrs
 
 from beskaeftigelse._engine.events import Outcome
 from beskaeftigelse._engine.machine import _name
-from beskaeftigelse._kernel.errors import BeskaeftigelseError, ValidationError
-
-
-class MissingExtra(BeskaeftigelseError, ImportError):
-    """An optional dependency is not installed.
-
-    Attributes:
-        extra: The extra to install, e.g. ``"dask"`` for ``pip install beskaeftigelse[dask]``.
-    """
-
-    extra: str
-
-    def __init__(self, extra: str) -> None:
-        self.extra = extra
-        super().__init__(
-            f"this needs the optional extra {extra!r}: pip install 'beskaeftigelse[{extra}]'"
-        )
-
-
-def _import(module: str, extra: str) -> Any:
-    try:
-        return __import__(module, fromlist=["_"])
-    except ImportError:
-        raise MissingExtra(extra) from None
+from beskaeftigelse._kernel.errors import ValidationError, require_extra
 
 
 class _HasKey(Protocol):
@@ -376,7 +353,7 @@ class OutcomeStats:
         Raises:
             MissingExtra: pandas is not installed.
         """
-        pandas = _import("pandas", "pandas")
+        pandas = require_extra("pandas", "pandas")
         rows = [
             {
                 "measurement": c.measurement,
@@ -418,7 +395,7 @@ def stats_of_bag(bag: Any, *, scheduler: str = "threads") -> OutcomeStats:
     Raises:
         MissingExtra: Dask is not installed (``pip install 'beskaeftigelse[dask]'``).
     """
-    _import("dask.bag", "dask")
+    require_extra("dask.bag", "dask")
     reduced = bag.reduction(_per_partition, _combine)
     result: OutcomeStats = reduced.compute(scheduler=scheduler)
     return result

@@ -11,9 +11,8 @@ from typing import Any
 import attrs
 
 from beskaeftigelse._domain.intake.logic import Action, Decision, Request, _Ledger
-from beskaeftigelse._domain.stats.outcomes import _import
 from beskaeftigelse._engine.programme import ProgrammeDefinition
-from beskaeftigelse._kernel.errors import ValidationError
+from beskaeftigelse._kernel.errors import ValidationError, require_extra
 from beskaeftigelse._kernel.timeline import Period
 
 _MAX_REFERRALS = 10_000_000
@@ -87,7 +86,7 @@ class Simulation:
         Raises:
             MissingExtra: pandas is not installed.
         """
-        pandas = _import("pandas", "pandas")
+        pandas = require_extra("pandas", "pandas")
         columns = ["on", "capacity", "seated", "waiting", "admitted"]
         rows = [attrs.astuple(d) for d in self.days]
         return pandas.DataFrame(rows, columns=columns).set_index("on")
