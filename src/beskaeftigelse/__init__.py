@@ -33,7 +33,7 @@ from beskaeftigelse import (
     stores,
 )
 from beskaeftigelse._catalogue.programmes import CATALOGUE as catalogue
-from beskaeftigelse._engine.course import Course, Due, ItemKind, Option, Planned, Refusal
+from beskaeftigelse._engine.course import Course, Due, ItemKind, Option, Planned
 from beskaeftigelse._engine.json import (
     SCHEMA_VERSION,
     configure_converter,
@@ -51,6 +51,7 @@ from beskaeftigelse._engine.programme import (
     Programme,
     ProgrammeDefinition,
 )
+from beskaeftigelse._kernel.answers import Refusal
 from beskaeftigelse._kernel.calendar import WorkingCalendar
 from beskaeftigelse._kernel.errors import (
     BeskaeftigelseError,

@@ -12,7 +12,6 @@ Every event is a frozen class with an ``on`` date. A course's history starts wit
 from beskaeftigelse._engine.events import (
     Cancelled,
     CoachingSessionHeld,
-    Cpr,
     EndedEarly,
     EndReason,
     Event,
@@ -25,6 +24,7 @@ from beskaeftigelse._engine.events import (
     StartMeetingHeld,
     WorkFunctions,
 )
+from beskaeftigelse._kernel.references import Cpr
 
 __all__ = [
     "Cancelled",

@@ -8,12 +8,14 @@ from datetime import date, timedelta
 
 import attrs
 
-from beskaeftigelse._engine.events import Cpr, Event, OutcomeRecorded, Started, meeting_kinds
+from beskaeftigelse._engine.events import Event, OutcomeRecorded, Started, meeting_kinds
 from beskaeftigelse._engine.machine import Machine, MonthsAfterEnd
 from beskaeftigelse._engine.programme import Measurement, Placement, Programme, ProgrammeDefinition
 from beskaeftigelse._kernel.answers import Refusal
 from beskaeftigelse._kernel.calendar import WorkingCalendar
+from beskaeftigelse._kernel.display import RichDisplay
 from beskaeftigelse._kernel.errors import StaleVersion, TransitionRefused, ValidationError
+from beskaeftigelse._kernel.references import Cpr
 
 
 @attrs.frozen
@@ -94,7 +96,7 @@ def _history(value: object) -> tuple[Event, ...]:
 
 
 @attrs.frozen(repr=False)
-class Course:
+class Course(RichDisplay):
     """One participant's course through a programme: the programme plus the event history.
 
     A course is a value. :meth:`apply` returns a new course and leaves this one as it was;
@@ -143,20 +145,6 @@ class Course:
             f"Course(programme={self.programme.key!r}, started_on={self.started_on!r}, "
             f"state={self.state!r}, events={len(self.history)})"
         )
-
-    def _repr_html_(self) -> str:
-        from beskaeftigelse._views.display import course_html  # noqa: PLC0415 - display loads on demand
-
-        return course_html(self)
-
-    def _repr_mimebundle_(
-        self,
-        include: object = None,  # noqa: ARG002 - IPython passes it by name
-        exclude: object = None,  # noqa: ARG002 - IPython passes it by name
-    ) -> dict[str, str]:
-        from beskaeftigelse._views.display import course_bundle  # noqa: PLC0415 - display loads on demand
-
-        return course_bundle(self)
 
     # -- construction ---------------------------------------------------------------------
 

@@ -163,7 +163,6 @@ class Started(Event):
     )
     calendar: WorkingCalendar | None = attrs.field(default=None, kw_only=True)
 
-
     @calendar.validator
     def _check_calendar(self, _attr: object, value: object) -> None:
         if value is not None and not isinstance(value, WorkingCalendar):

@@ -24,10 +24,11 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from beskaeftigelse._engine.events import EVENT_TYPES, Cpr, Event
+from beskaeftigelse._engine.events import EVENT_TYPES, Event
 from beskaeftigelse._engine.machine import GUARD_TYPES, Guard
 from beskaeftigelse._engine.programme import Programme, ProgrammeDefinition
 from beskaeftigelse._kernel.errors import BeskaeftigelseError, ValidationError
+from beskaeftigelse._kernel.references import Cpr
 
 T = TypeVar("T")
 

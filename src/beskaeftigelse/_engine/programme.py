@@ -13,6 +13,7 @@ import attrs
 from beskaeftigelse._engine.events import Outcome, meeting_kinds
 from beskaeftigelse._engine.machine import AllPlannedHeld, FewerThanPlanned, Machine, _name
 from beskaeftigelse._kernel.calendar import WorkingCalendar
+from beskaeftigelse._kernel.display import RichDisplay
 from beskaeftigelse._kernel.errors import NotInForce, UnknownProgramme, ValidationError
 from beskaeftigelse._kernel.timeline import Lookup, Period, Timeline
 from beskaeftigelse._kernel.validation import text as _text
@@ -270,7 +271,7 @@ def _check_definition(d: ProgrammeDefinition) -> None:  # noqa: C901, PLR0912 - 
 
 
 @attrs.frozen(repr=False)
-class Programme:
+class Programme(RichDisplay):
     """A programme definition as it stands on one date: plain values, each traceable.
 
     Get one from :meth:`Catalogue.get` or :meth:`ProgrammeDefinition.on`. Every dated value is
@@ -311,20 +312,6 @@ class Programme:
 
     def __repr__(self) -> str:
         return f"Programme(key={self.key!r}, on={self.on!r})"
-
-    def _repr_html_(self) -> str:
-        from beskaeftigelse._views.display import programme_html  # noqa: PLC0415 - display loads on demand
-
-        return programme_html(self)
-
-    def _repr_mimebundle_(
-        self,
-        include: object = None,  # noqa: ARG002 - IPython passes it by name
-        exclude: object = None,  # noqa: ARG002 - IPython passes it by name
-    ) -> dict[str, str]:
-        from beskaeftigelse._views.display import programme_bundle  # noqa: PLC0415 - display loads on demand
-
-        return programme_bundle(self)
 
     @property
     def key(self) -> str:

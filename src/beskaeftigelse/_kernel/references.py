@@ -10,6 +10,7 @@ with a course, it marks it with :class:`Cpr`, which is never shown.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -25,7 +26,7 @@ class _Reference:
     path: str | None
     allow_cpr: bool
 
-    def __call__(self, _inst: object, attr: attrs.Attribute[object] | None, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         path = self.path or (attr.name if attr is not None else "reference")
         if self.allow_cpr and isinstance(value, Cpr):
             return

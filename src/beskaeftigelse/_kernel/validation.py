@@ -26,7 +26,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -61,7 +61,7 @@ class _Text:
     required: bool
     max_length: int
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         path = _where(self.path, attr)
         if not isinstance(value, str):
             raise ValidationError(f"must be a string, not {type(value).__name__}", path=path)
@@ -86,7 +86,7 @@ class _Whole:
     high: int
     path: str | None
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         if type(value) is not int or not self.low <= value <= self.high:
             raise ValidationError(
                 f"must be a whole number from {self.low} to {self.high}",
@@ -106,7 +106,7 @@ def whole(low: int, high: int, path: str | None = None) -> _Whole:
 class _Boolean:
     path: str | None
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         if type(value) is not bool:
             raise ValidationError("must be true or false", path=_where(self.path, attr))
 
@@ -123,7 +123,7 @@ def boolean(path: str | None = None) -> _Boolean:
 class _Day:
     path: str | None
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         # ``datetime`` is a subclass of ``date``; a date-time where a day is meant is a mistake.
         if type(value) is not date:
             raise ValidationError(
@@ -153,7 +153,7 @@ class _Member:
     cls: type[enum.Enum]
     path: str | None
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         if not isinstance(value, self.cls):
             valid = ", ".join(repr(m.value) for m in self.cls)
             raise ValidationError(
@@ -175,7 +175,7 @@ class _InstanceOf:
     cls: type | tuple[type, ...]
     path: str | None
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         if not isinstance(value, self.cls):
             raise ValidationError(
                 f"must be {_names(self.cls)}, not {type(value).__name__}",
@@ -200,7 +200,7 @@ def instance_of(cls: type | tuple[type, ...], path: str | None = None) -> _Insta
 class _Name:
     path: str | None
 
-    def __call__(self, _inst: object, attr: object, value: object) -> None:
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
         if not isinstance(value, str) or not _NAME.fullmatch(value) or len(value) > 100:
             raise ValidationError(
                 "must be a lower-case name of letters, digits and underscores "
@@ -221,7 +221,7 @@ def name(path: str | None = None) -> _Name:
 class _Optional:
     inner: Validator
 
-    def __call__(self, inst: object, attr: object, value: object) -> None:
+    def __call__(self, inst: Any, attr: Any, value: Any) -> None:
         if value is not None:
             self.inner(inst, attr, value)
 
@@ -238,7 +238,7 @@ def optional(validator: Validator) -> _Optional:
 class _AllOf:
     validators: tuple[Validator, ...]
 
-    def __call__(self, inst: object, attr: object, value: object) -> None:
+    def __call__(self, inst: Any, attr: Any, value: Any) -> None:
         for v in self.validators:
             v(inst, attr, value)
 
@@ -264,10 +264,10 @@ class _TupleOf:
     collection: Callable[[Iterable[Any]], Any]
     accepts: tuple[type, ...]
 
-    def __call__(self, value: object) -> Any:
+    def __call__(self, value: Any) -> Any:
         if isinstance(value, (str, bytes)) or not isinstance(value, self.accepts):
             raise ValidationError(f"must be a sequence of {self.what}", path=self.path)
-        items = tuple(value)  # type: ignore[call-overload]
+        items: tuple[Any, ...] = tuple(cast("Iterable[Any]", value))
         if len(items) > MAX_ITEMS:
             raise ValidationError(f"must have at most {MAX_ITEMS} items", path=self.path)
         for i, item in enumerate(items):
@@ -301,6 +301,4 @@ def texts(path: str, *, required: bool = True) -> _TupleOf:
 
 def names(path: str, *, collection: Callable[[Iterable[Any]], Any] = tuple) -> _TupleOf:
     """A converter: a collection of lower-case names (see :func:`name`) to a tuple or set."""
-    return _TupleOf(
-        _Name(None), path, "names", collection, (list, tuple, set, frozenset)
-    )
+    return _TupleOf(_Name(None), path, "names", collection, (list, tuple, set, frozenset))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from beskaeftigelse._kernel.errors import ValidationError
 from beskaeftigelse._views.diagrams import Lang, event_label, html_table, to_mermaid
 
 if TYPE_CHECKING:
@@ -128,3 +130,37 @@ def stats_html(stats: OutcomeStats) -> str:
         )
         parts.append(html_table(("outcome", "resultat", "share"), rows))
     return "".join(parts)
+
+
+def _html_of(value: object) -> Callable[[Any], str]:
+    for cls in type(value).__mro__:
+        render = _HTML.get(cls.__name__)
+        if render is not None:
+            return render
+    raise ValidationError(f"no notebook display for {type(value).__name__}", path="value")
+
+
+def render_html(value: object) -> str:
+    """The HTML a notebook shows for ``value`` (the seam :class:`RichDisplay` calls)."""
+    return _html_of(value)(value)
+
+
+def render_bundle(value: object) -> dict[str, str]:
+    """The MIME bundle a notebook shows for ``value`` (the seam :class:`RichDisplay` calls)."""
+    for cls in type(value).__mro__:
+        make = _BUNDLES.get(cls.__name__)
+        if make is not None:
+            return make(value)
+    return {"text/plain": repr(value), "text/html": render_html(value)}
+
+
+_HTML: dict[str, Callable[[Any], str]] = {
+    "Course": course_html,
+    "Programme": programme_html,
+    "Assessment": assessment_html,
+    "OutcomeStats": stats_html,
+}
+_BUNDLES: dict[str, Callable[[Any], dict[str, str]]] = {
+    "Course": course_bundle,
+    "Programme": programme_bundle,
+}

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from beskaeftigelse._kernel.display import RichDisplay
 from beskaeftigelse._kernel.errors import NotInForce, ValidationError
 from beskaeftigelse._kernel.labels import Labelled as _Labelled
 from beskaeftigelse._kernel.timeline import Lookup, Timeline
@@ -871,7 +872,7 @@ class Factor:
 
 
 @attrs.frozen(kw_only=True)
-class Assessment:
+class Assessment(RichDisplay):
     """The result of a reasonableness assessment (§ 2 a): a verdict with its reasons.
 
     Attributes:
@@ -906,11 +907,6 @@ class Assessment:
     def reasonable(self) -> bool:
         """Whether the verdict is ``REASONABLE``."""
         return self.verdict is Verdict.REASONABLE
-
-    def _repr_html_(self) -> str:
-        from beskaeftigelse._views.display import assessment_html  # noqa: PLC0415 - display loads on demand
-
-        return assessment_html(self)
 
     def explain(self) -> str:
         """The verdict, the rule version and every factor, one per line."""

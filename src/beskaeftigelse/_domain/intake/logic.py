@@ -16,9 +16,9 @@ from typing import Any
 
 import attrs
 
-from beskaeftigelse._engine.course import Refusal
 from beskaeftigelse._engine.machine import _name
 from beskaeftigelse._engine.programme import Programme, ProgrammeDefinition
+from beskaeftigelse._kernel.answers import Refusal
 from beskaeftigelse._kernel.errors import TransitionRefused, ValidationError
 from beskaeftigelse._kernel.references import reference
 from beskaeftigelse._kernel.timeline import Lookup, Period, Timeline
@@ -42,8 +42,6 @@ def _check_text(path: str) -> Any:
             )
 
     return check
-
-
 
 
 def _check_enum(cls: type[enum.Enum], path: str) -> Any:

@@ -22,10 +22,11 @@ from beskaeftigelse._domain.legal.logic import (
     check_praktik,
     check_praktik_extension,
 )
-from beskaeftigelse._engine.course import Course, Refusal
+from beskaeftigelse._engine.course import Course
 from beskaeftigelse._engine.events import Cancelled, EndedEarly, Event, Outcome, OutcomeRecorded
 from beskaeftigelse._engine.machine import Machine, Transition
 from beskaeftigelse._engine.programme import Measurement, Phase, Programme, ProgrammeDefinition
+from beskaeftigelse._kernel.answers import Refusal
 from beskaeftigelse._kernel.errors import TransitionRefused, ValidationError
 from beskaeftigelse._kernel.timeline import Period, Timeline
 from beskaeftigelse._kernel.validation import text

@@ -295,7 +295,6 @@ class CourseLog:
     trials: tuple[Trial, ...] = attrs.field(default=(), converter=_trials)
     barriers: tuple[BarrierNote, ...] = attrs.field(default=(), converter=_barrier_notes)
 
-
     def __attrs_post_init__(self) -> None:
         for name, dates in (
             ("trials", [t.on for t in self.trials]),

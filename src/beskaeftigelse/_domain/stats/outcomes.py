@@ -18,6 +18,7 @@ import attrs
 
 from beskaeftigelse._engine.events import Outcome
 from beskaeftigelse._engine.machine import _name
+from beskaeftigelse._kernel.display import RichDisplay
 from beskaeftigelse._kernel.errors import ValidationError, require_extra
 
 
@@ -183,7 +184,7 @@ def _non_negative(path: str) -> Any:
 
 
 @attrs.frozen
-class OutcomeStats:
+class OutcomeStats(RichDisplay):
     """Outcome counts over a set of courses; mergeable, so it can be computed in pieces.
 
     Build one with :meth:`of` from any iterable of courses (one streaming pass, memory bounded
@@ -219,11 +220,6 @@ class OutcomeStats:
                 raise ValidationError(
                     f"more outcomes at {key!r} than courses counted", path="counts"
                 )
-
-    def _repr_html_(self) -> str:
-        from beskaeftigelse._views.display import stats_html  # noqa: PLC0415 - display loads on demand
-
-        return stats_html(self)
 
     @classmethod
     def of(cls, courses: Iterable[Measured]) -> OutcomeStats:
