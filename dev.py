@@ -4,7 +4,8 @@
     python3 dev.py demo    # create .venv, install, plan and walk an afklaringsforløb
     python3 dev.py test    # create .venv, install, run the whole gate (what CI runs)
 
-The gate: ruff format --check, ruff check, mypy --strict on src, and pytest with the
+The gate: ruff format --check, ruff check, mypy --strict on src, the import-layer
+contract (import-linter), and pytest with the
 Hypothesis "ci" profile, doctests, every README/docs example, and branch coverage >= 95 %.
 """
 
@@ -51,6 +52,8 @@ def gate() -> None:
     run(PY, "-m", "ruff", "format", "--check", *lint)
     run(PY, "-m", "ruff", "check", *lint)
     run(PY, "-m", "mypy", "--strict", "src")
+    # The import-layer contract (pyproject's [tool.importlinter]): layers point one way.
+    run(BIN / "lint-imports")
     run(
         PY,
         "-m",

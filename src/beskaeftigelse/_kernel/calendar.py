@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import attrs
-import holidays
 
 from beskaeftigelse._kernel.errors import ValidationError
 
@@ -17,7 +16,11 @@ _SATURDAY = 5
 
 @functools.cache
 def _holidays_of(year: int, *, optional: bool) -> dict[date, str]:
-    # A pure memo of the holidays package's answer for one year; it never changes.
+    # A pure memo of the holidays package's answer for one year; it never changes. The
+    # package is imported here, on the first question, so that importing beskaeftigelse stays
+    # cheap (holidays loads every country's calendar module).
+    import holidays  # noqa: PLC0415 - loaded on first use, see above
+
     categories = ("public", "optional") if optional else ("public",)
     found = holidays.country_holidays("DK", years=year, language="da", categories=categories)
     return dict(found.items())

@@ -22,7 +22,6 @@ except ImportError as exc:
         "beskaeftigelse.strategies needs Hypothesis: pip install 'beskaeftigelse[hypothesis]'"
     ) from exc
 
-from beskaeftigelse import events
 from beskaeftigelse._catalogue.programmes import CATALOGUE as _CATALOGUE
 from beskaeftigelse._domain.adjustments.logic import ADJUSTMENTS as _ADJUSTMENTS
 from beskaeftigelse._domain.adjustments.logic import Adjustment as _Adjustment
@@ -41,6 +40,7 @@ from beskaeftigelse._domain.legal.logic import Citizen as _Citizen
 from beskaeftigelse._domain.legal.logic import Company as _Company
 from beskaeftigelse._domain.legal.logic import TargetGroup as _TargetGroup
 from beskaeftigelse._domain.legal.logic import allowed_readiness as _allowed_readiness
+from beskaeftigelse._engine import events
 from beskaeftigelse._engine.course import Course as _Course
 from beskaeftigelse._engine.events import EVENT_TYPES as _EVENT_TYPES
 from beskaeftigelse._engine.events import Event as _Event

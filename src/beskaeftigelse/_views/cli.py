@@ -15,9 +15,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TextIO
 
-from beskaeftigelse import events
 from beskaeftigelse._catalogue.programmes import CATALOGUE
 from beskaeftigelse._domain.stats.simulation import Simulation, simulate
+from beskaeftigelse._engine import events
 from beskaeftigelse._engine.course import Course
 from beskaeftigelse._engine.json import from_json
 from beskaeftigelse._kernel.errors import BeskaeftigelseError, ValidationError
