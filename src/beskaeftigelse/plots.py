@@ -2,7 +2,7 @@
 
 Charts need the ``plot`` extra (matplotlib) and return a ``matplotlib.figure.Figure`` without
 showing it; :func:`courses_frame` needs the ``pandas`` extra. A missing extra raises
-:class:`~beskaeftigelse.stats.MissingExtra` naming it. Importing this module needs neither.
+:class:`~beskaeftigelse.exceptions.MissingExtra` naming it. Importing this module needs neither.
 
 >>> from beskaeftigelse import plots
 >>> plots.courses_frame([]).columns[:3].tolist()
