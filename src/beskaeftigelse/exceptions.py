@@ -1,6 +1,6 @@
-"""Exceptions raised by :mod:`beskaeftigelse`, all under one base class; the tree:
+"""Exceptions raised by :mod:`beskaeftigelse`, all under one base class.
 
-::
+The tree::
 
     BeskaeftigelseError(Exception)
     ├── ValidationError(ValueError)
