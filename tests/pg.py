@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 
 _PORT = 5432
 _server = {}
+_starting = threading.Lock()
 
 
 def _bin(name):
@@ -82,9 +84,10 @@ def _start():
 
 def dsn():
     """The connection string of the session's server, starting it on first use."""
-    if "dsn" not in _server:
-        _server["dsn"] = _start()
-    return _server["dsn"]
+    with _starting:
+        if "dsn" not in _server:
+            _server["dsn"] = _start()
+        return _server["dsn"]
 
 
 def fresh_schema():
