@@ -372,11 +372,25 @@ class SqlCourseStore:
         sql += " ORDER BY planned_on, course_key, position"
         with self._lock:
             rows = self._query(sql, params)
-        read = _read_date
-        return tuple(
-            due_item(r[0], r[1], r[2], (r[3], r[4], r[5], read(r[6]), read(r[7]), r[8], r[9]), on)
-            for r in rows
-        )
+        # Courses that started on the same day share their planned items: build each once.
+        items: dict[tuple[Any, ...], DueItem] = {}
+        found = []
+        for r in rows:
+            shape = r[3:]
+            first = items.get(shape)
+            if first is None:
+                row = (r[3], r[4], r[5], _read_date(r[6]), _read_date(r[7]), r[8], r[9])
+                first = items[shape] = due_item(r[0], r[1], r[2], row, on)
+            found.append(
+                DueItem(
+                    key=r[0],
+                    programme=r[1],
+                    provider=r[2],
+                    item=first.item,
+                    days_overdue=first.days_overdue,
+                )
+            )
+        return tuple(found)
 
     def definitions(self) -> tuple[ProgrammeDefinition, ...]:
         """Every programme definition stored, once each, checked against its digest.
