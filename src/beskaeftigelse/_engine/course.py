@@ -384,7 +384,8 @@ class Course:
         """What is due or overdue on ``on`` and has not happened.
 
         Once the course has ended, only outcome measurements can be due; a closed or
-        cancelled course has nothing due.
+        cancelled course has nothing due. The whole history counts, also events dated after
+        ``on``: an item already done is not due on an earlier day either.
         """
         if type(on) is not date:
             raise ValidationError("must be a date", path="on")
