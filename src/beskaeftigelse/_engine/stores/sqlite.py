@@ -54,9 +54,10 @@ _SCHEMA_1 = (
         nominal TEXT NOT NULL,
         name_da TEXT NOT NULL,
         name_en TEXT NOT NULL,
-        PRIMARY KEY (course_id, position)
+        PRIMARY KEY (planned_on, course_key, position)
     ) WITHOUT ROWID""",
-    "CREATE INDEX due_items_by_date ON due_items (planned_on)",
+    # The table is kept in the order due() reads it: a range of dates is one sequential scan.
+    "CREATE INDEX due_items_by_course ON due_items (course_id)",
     "CREATE INDEX due_items_by_programme ON due_items (programme, planned_on)",
     "CREATE INDEX due_items_by_provider ON due_items (provider, planned_on)",
     *(
