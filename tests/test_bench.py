@@ -8,7 +8,9 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-@pytest.mark.parametrize("script", ["bench_core", "bench_stats", "bench_adjustments"])
+@pytest.mark.parametrize(
+    "script", ["bench_core", "bench_stats", "bench_adjustments", "bench_stores"]
+)
 def test_benchmark_runs_quickly(script, capsys):
     spec = importlib.util.spec_from_file_location(f"bench_{script}", BENCH / f"{script}.py")
     assert spec is not None

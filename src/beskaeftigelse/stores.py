@@ -1,5 +1,15 @@
-"""Keeping courses: an in-memory store with optimistic concurrency, as a reference."""
+"""Keeping courses: in memory, in a SQLite file, or in PostgreSQL, with one contract.
 
-from beskaeftigelse._engine.stores import InMemoryCourseStore
+Every store keeps courses by key and writes only by compare-and-set on the course's version
+(``expected_version``), keeps each programme definition once by content digest, and answers
+the dashboard's question ``due(on=)`` from an index it updates on each write.
+"""
 
-__all__ = ["InMemoryCourseStore"]
+from beskaeftigelse._engine.stores import (
+    DueItem,
+    InMemoryCourseStore,
+    PostgresCourseStore,
+    SqliteCourseStore,
+)
+
+__all__ = ["DueItem", "InMemoryCourseStore", "PostgresCourseStore", "SqliteCourseStore"]

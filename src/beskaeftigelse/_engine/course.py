@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
@@ -124,6 +125,11 @@ class Course(RichDisplay):
     state: str = attrs.field(init=False, eq=False, hash=False)
     ended_on: date | None = attrs.field(init=False, eq=False, hash=False)
     _counts: dict[str, int] = attrs.field(init=False, eq=False, hash=False)
+    # The items not yet done and their dates, computed on the first ``due`` (a pure cache:
+    # a course never changes, and a dashboard asks the same course again and again).
+    _pending: tuple[tuple[date, ...], tuple[Planned, ...]] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.programme, Programme):
@@ -311,6 +317,7 @@ class Course(RichDisplay):
         setattr_(new, "state", target)
         setattr_(new, "ended_on", ended_on)
         setattr_(new, "_counts", counts)
+        setattr_(new, "_pending", None)
         return new
 
     def allowed(self) -> tuple[Option, ...]:
@@ -345,17 +352,19 @@ class Course(RichDisplay):
         """What is due or overdue on ``on`` and has not happened.
 
         Once the course has ended, only outcome measurements can be due; a closed or
-        cancelled course has nothing due.
+        cancelled course has nothing due. The whole history counts, also events dated after
+        ``on``: an item already done is not due on an earlier day either.
         """
         if type(on) is not date:
             raise ValidationError("must be a date", path="on")
-        if self.is_final:
-            return ()
-        return tuple(
-            Due(item, (on - item.on).days)
-            for item in self.schedule
-            if item.on <= on and not self._done(item)
-        )
+        pending = self._pending
+        if pending is None:
+            items = () if self.is_final else tuple(i for i in _schedule(self) if not self._done(i))
+            pending = (tuple(i.on for i in items), items)
+            object.__setattr__(self, "_pending", pending)
+        dates, items = pending
+        # The schedule is sorted by date, so the items due are a prefix of those not done.
+        return tuple(Due(item, (on - item.on).days) for item in items[: bisect_right(dates, on)])
 
     def _done(self, item: Planned) -> bool:
         counts = self._counts

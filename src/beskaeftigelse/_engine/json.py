@@ -5,16 +5,21 @@ an error, a date is ``YYYY-MM-DD``. Every failure becomes one
 :class:`~beskaeftigelse.exceptions.ValidationError` whose ``errors`` list every bad field as
 ``"reason @ $.path"``. Courses are stored as their programme and history; loading one replays
 the history, so a stored course that its programme would refuse does not load.
+
+A course's programme definition is embedded in its document, or (``definitions="reference"``)
+referenced by key, version and content digest: the SHA-256 of the definition's canonical JSON
+(keys sorted, no spaces, UTF-8), written ``sha256:<hex>``.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import re
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar, cast, get_args, get_origin
@@ -330,6 +335,8 @@ def _with_definition_caches(converter: cattrs.Converter) -> cattrs.Converter:
         return document
 
     def structure_cached(value: Any, cls: Any) -> ProgrammeDefinition:
+        if isinstance(value, ProgrammeDefinition):  # a reference, resolved by from_json
+            return value
         # The value came from a JSON parser, so it encodes. Its encoding is the key: unlike
         # ``==`` it tells 1 from true and 1.0, so a cached definition never stands in for a
         # document that would not have been read. orjson encodes it fastest, when installed.
@@ -364,7 +371,45 @@ def _orjson() -> Any:
     return orjson
 
 
-def to_json(value: Any, *, indent: int | None = None, backend: Backend = "json") -> str:
+Definitions = Literal["embed", "reference"]
+
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+_digests: weakref.WeakKeyDictionary[ProgrammeDefinition, str] = weakref.WeakKeyDictionary()
+
+
+def definition_digest(definition: ProgrammeDefinition) -> str:
+    """The content digest of ``definition``: ``sha256:`` and the hex SHA-256 of its JSON.
+
+    The JSON is the definition's document without the schema key, with keys sorted, no
+    spaces and UTF-8 text, so equal definitions have equal digests whatever wrote them.
+    """
+    found = _digests.get(definition)
+    if found is None:
+        data = _CONVERTER.unstructure(definition, unstructure_as=ProgrammeDefinition)
+        canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        found = _digests[definition] = "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+    return found
+
+
+def _reference(programme: Any) -> dict[str, Any]:
+    definition = programme.definition
+    return {
+        "reference": {
+            "key": definition.key,
+            "version": definition.validity.start.isoformat(),
+            "digest": definition_digest(definition),
+        },
+        "on": programme.on.isoformat(),
+    }
+
+
+def to_json(
+    value: Any,
+    *,
+    indent: int | None = None,
+    backend: Backend = "json",
+    definitions: Definitions = "embed",
+) -> str:
     """``value`` (a course, programme, definition, event, timeline, ...) as a JSON document.
 
     The document carries ``"schema": SCHEMA_VERSION`` next to the value's fields.
@@ -374,11 +419,22 @@ def to_json(value: Any, *, indent: int | None = None, backend: Backend = "json")
         indent: Indent nested levels by this many spaces (``backend="orjson"``: 2 only).
         backend: ``"json"`` (the standard library) or ``"orjson"`` (the ``orjson`` extra:
             faster, same document up to whitespace).
+        definitions: For a course or a programme, ``"embed"`` its programme definition (a
+            self-contained document) or write a ``"reference"`` to it (key, version and
+            content digest; reading it back needs the definition, see :func:`from_json`).
 
     Raises:
         ImportError: ``backend="orjson"`` without the extra installed.
+        ValidationError: ``definitions`` is neither ``"embed"`` nor ``"reference"``.
     """
+    if definitions not in ("embed", "reference"):
+        raise ValidationError('must be "embed" or "reference"', path="definitions")
     data = _CONVERTER.unstructure(value, unstructure_as=type(value))
+    if definitions == "reference":
+        if isinstance(value, Programme):
+            data = _reference(value)
+        elif isinstance(data, dict) and isinstance(getattr(value, "programme", None), Programme):
+            data = {**data, "programme": _reference(value.programme)}
     document = {"schema": SCHEMA_VERSION, **data} if isinstance(data, dict) else data
     if backend == "orjson":
         orjson = _orjson()
@@ -387,24 +443,97 @@ def to_json(value: Any, *, indent: int | None = None, backend: Backend = "json")
     return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, cls: type[T], *, backend: Backend = "json") -> T:
+def from_json(
+    text: str | bytes,
+    cls: type[T],
+    *,
+    backend: Backend = "json",
+    definitions: Iterable[ProgrammeDefinition] | None = None,
+) -> T:
     """Read a ``cls`` from a JSON document written by :func:`to_json`.
 
     Args:
         text: The document.
         cls: The type to read, e.g. ``Course``.
         backend: ``"json"`` (the standard library) or ``"orjson"`` (the ``orjson`` extra).
+        definitions: Where to find a programme definition the document references instead of
+            embedding: a :class:`~beskaeftigelse.Catalogue`, a store's ``definitions()``, or
+            any definitions. The one with the referenced content digest is used.
 
     Raises:
         ValidationError: The document is not valid JSON, is of an unknown schema version, or
             does not describe a valid ``cls``; ``errors`` lists every bad field with its path.
+            A referenced definition that ``definitions`` lacks, or whose content has another
+            digest than the reference says, is refused.
         ImportError: ``backend="orjson"`` without the extra installed.
     """
     data = _load(text, backend)
     if isinstance(data, dict) and attrs.has(cls):
         data = migrate(data)
         del data["schema"]
+        if cls is Programme and "reference" in data:
+            data = _resolve(data, definitions, "$")
+        elif isinstance(data.get("programme"), dict) and "reference" in data["programme"]:
+            data["programme"] = _resolve(data["programme"], definitions, "$.programme")
     return structure(data, cls)
+
+
+def _read_reference(programme: dict[str, Any], path: str) -> tuple[str, str, str]:
+    """The key, version and digest of a programme document that references its definition."""
+    ref = programme["reference"]
+    if set(programme) != {"reference", "on"}:
+        raise ValidationError(
+            f"unknown fields {sorted(set(programme) - {'reference', 'on'})}", path=path
+        )
+    if not isinstance(ref, dict) or set(ref) != {"key", "version", "digest"}:
+        raise ValidationError(
+            'must be an object of "key", "version" and "digest"', path=f"{path}.reference"
+        )
+    key, version, digest = ref["key"], ref["version"], ref["digest"]
+    if not isinstance(key, str):
+        raise ValidationError("must be a string", path=f"{path}.reference.key")
+    if not isinstance(version, str) or not _ISO_DATE.fullmatch(version):
+        raise ValidationError("must be a date written YYYY-MM-DD", path=f"{path}.reference.version")
+    if not isinstance(digest, str) or not _DIGEST.fullmatch(digest):
+        raise ValidationError(
+            'must be "sha256:" and 64 hex digits', path=f"{path}.reference.digest"
+        )
+    return key, version, digest
+
+
+def _resolve(
+    programme: dict[str, Any], definitions: Iterable[ProgrammeDefinition] | None, path: str
+) -> dict[str, Any]:
+    """The programme document with its referenced definition put in place of the reference."""
+    key, version, digest = _read_reference(programme, path)
+    if definitions is None:
+        raise ValidationError(
+            "the programme definition is referenced, not embedded: pass definitions= "
+            "(a catalogue, or a store's definitions())",
+            path=f"{path}.reference",
+        )
+    same_version = None
+    for definition in definitions:
+        if not isinstance(definition, ProgrammeDefinition):
+            raise ValidationError("must contain ProgrammeDefinition values", path="definitions")
+        if definition_digest(definition) == digest:
+            if definition.key != key or definition.validity.start.isoformat() != version:
+                break  # the content is right but the reference's names are not: refuse below
+            return {"definition": definition, "on": programme["on"]}
+        if definition.key == key and definition.validity.start.isoformat() == version:
+            same_version = definition
+    if same_version is not None:
+        raise ValidationError(
+            f"references {key!r} version {version} with digest {digest}, but that definition "
+            f"has digest {definition_digest(same_version)}: its content is not the one the "
+            "course was written with",
+            path=f"{path}.reference.digest",
+        )
+    raise ValidationError(
+        f"no definition of {key!r} version {version} with digest {digest} among the "
+        "definitions given",
+        path=f"{path}.reference",
+    )
 
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

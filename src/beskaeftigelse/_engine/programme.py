@@ -409,6 +409,10 @@ class Catalogue:
     """
 
     definitions: tuple[ProgrammeDefinition, ...] = attrs.field(converter=_definitions)
+    # Programmes already got, by key and date: a dashboard asks for the same ones all day.
+    _got: dict[tuple[str, date], Programme] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
 
     @definitions.validator
     def _check_versions(self, _attr: object, value: tuple[ProgrammeDefinition, ...]) -> None:
@@ -442,12 +446,22 @@ class Catalogue:
             UnknownProgramme: No programme has that key.
             NotInForce: No version of it is in force on ``on``.
         """
+        memo = type(key) is str and type(on) is date
+        if memo:
+            found = self._got.get((key, on))
+            if found is not None:
+                return found
         versions = self.versions(key)
         if not versions:
             raise UnknownProgramme(key, on=on, known=self.keys())
         for d in versions:
             if on in d.validity:
-                return Programme(d, on)
+                found = d.on(on)
+                if memo:
+                    if len(self._got) >= _MEMO:
+                        self._got.clear()
+                    self._got[key, on] = found
+                return found
         raise NotInForce(f"programme {key!r}", on=on, earliest=versions[0].validity.start)
 
     def in_force(self, *, on: date) -> tuple[Programme, ...]:
