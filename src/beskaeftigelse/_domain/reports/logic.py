@@ -11,7 +11,8 @@ from typing import Any
 
 import attrs
 
-from beskaeftigelse._domain.adjustments.logic import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
+from beskaeftigelse._domain.adjustments.data import ADJUSTMENTS
+from beskaeftigelse._domain.adjustments.types import Adjustment, AdjustmentCatalogue
 from beskaeftigelse._engine.course import Course
 from beskaeftigelse._engine.events import StartMeetingHeld, WorkFunctions
 from beskaeftigelse._kernel.errors import ValidationError
