@@ -342,8 +342,8 @@ def frozenset_of(cls: type | Validator, path: str, *, min_size: int = 0) -> _Tup
     # A set has no positions: an item's error names the collection.
     if isinstance(cls, type):
         check: Validator = _InstanceOf(cls, None)
-        return _TupleOf(check, path, cls.__name__, frozenset, _COLLECTIONS, min_size, False)
-    return _TupleOf(cls, path, "valid items", frozenset, _COLLECTIONS, min_size, False)
+        return _TupleOf(check, path, cls.__name__, frozenset, _COLLECTIONS, min_size, indexed=False)
+    return _TupleOf(cls, path, "valid items", frozenset, _COLLECTIONS, min_size, indexed=False)
 
 
 def texts(path: str, *, required: bool = True) -> _TupleOf[tuple[str, ...]]:
