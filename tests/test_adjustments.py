@@ -437,7 +437,7 @@ def test_bad_assessment_documents_name_the_field():
     text = bk.to_json(a).replace('"effect": "neutral"', '"effect": "sideways"', 1)
     with pytest.raises(bk.ValidationError) as info:
         bk.from_json(text, adj.Assessment)
-    assert info.value.path == "$.factors[0].effect"
+    assert info.value.path == "$.findings[0].effect"
     bad_catalogue = bk.to_json(adj.ADJUSTMENTS).replace('"cost": "low"', '"cost": 3', 1)
     with pytest.raises(bk.ValidationError) as info:
         bk.from_json(bad_catalogue, adj.AdjustmentCatalogue)

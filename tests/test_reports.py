@@ -111,7 +111,7 @@ def test_seed_002_progression_and_chair():
     assert steps[2].adjustments == ("special_chair",)
     assert rp.CourseLog(participant="r").sustainable_weekly_hours() is None
     assert log.findings() == (
-        rp.Finding(
+        rp.Observation(
             on=START + timedelta(weeks=4), adjustment="special_chair", relief=rp.Relief.PAIN
         ),
     )
@@ -450,13 +450,13 @@ def test_bad_documents_name_the_field():
 # -- dialogue ---------------------------------------------------------------------------------
 
 
-def test_the_dialogue_prompts_of_seed_001():
+def test_the_dialogue_prompts_of_psykinfo():
     prompts = {p.key: p for p in rp.DIALOGUE_PROMPTS}
     assert len(prompts) == len(rp.DIALOGUE_PROMPTS)
     assert "Hvordan har borgeren det lige nu?" in prompts["how_now"].source
     assert "Hvad fylder meget?" in prompts["what_takes_room"].source
     for p in rp.DIALOGUE_PROMPTS:
-        assert p.source.startswith("seed 001")
+        assert p.source.startswith("PsykInfo / EN AF OS")
         assert p.text_en
     assert (
         bk.from_json(bk.to_json(rp.DIALOGUE_PROMPTS[0]), rp.DialoguePrompt)
@@ -470,3 +470,12 @@ def test_labels_exist_for_every_member():
             assert member.label_da
             assert member.label_en
     assert attrs.evolve(rp.ReportRules(), low_capacity_minutes=0).low_capacity_minutes == 0
+
+
+def test_the_old_name_finding_still_works_with_a_warning():
+    with pytest.warns(FutureWarning, match="Observation"):
+        old = rp.Finding
+    assert old is rp.Observation
+    assert "Finding" not in rp.__all__
+    with pytest.raises(AttributeError):
+        _ = rp.NoSuchName

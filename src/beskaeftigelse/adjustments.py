@@ -3,6 +3,8 @@
 A catalogue of adjustments as data, the public schemes that may fund them as dated rules,
 suggestions from a citizen's needs and the job, and the reasonableness assessment under
 forskelsbehandlingsloven § 2 a, whose "not reasonable" is a verdict, never an exception.
+An :class:`Assessment` is an :class:`~beskaeftigelse.Answer`: its findings are its
+:class:`Factor` s, each with the rule, the amount, the source and the validity used.
 
 >>> from datetime import date
 >>> from beskaeftigelse import adjustments as adj
@@ -10,10 +12,9 @@ forskelsbehandlingsloven § 2 a, whose "not reasonable" is a verdict, never an e
 'Specialdesignet stol'
 """
 
-from beskaeftigelse._domain.adjustments.logic import (
-    ADJUSTMENTS,
-    BURDEN_RULES,
-    SCHEMES,
+from beskaeftigelse._domain.adjustments.data import ADJUSTMENTS, BURDEN_RULES, SCHEMES
+from beskaeftigelse._domain.adjustments.logic import assess, suggest
+from beskaeftigelse._domain.adjustments.types import (
     Adjustment,
     AdjustmentCatalogue,
     Assessment,
@@ -32,8 +33,6 @@ from beskaeftigelse._domain.adjustments.logic import (
     SchemeTerms,
     Suggestion,
     Verdict,
-    assess,
-    suggest,
 )
 
 __all__ = [

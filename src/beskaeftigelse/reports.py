@@ -6,6 +6,9 @@ with recommendation candidates (it supports the jobcentre's decision, never make
 serialises to JSON and renders to Markdown and HTML. Health information (strain, pain, notes,
 barriers, skånehensyn) never appears in a ``repr`` or an error text.
 
+``Finding`` is a deprecated alias of :class:`Observation` (an adjustment observed to remove
+pain or strain); it warns with a ``FutureWarning``, which Python shows by default.
+
 >>> from datetime import date
 >>> from beskaeftigelse import reports
 >>> log = reports.CourseLog(participant="ref-0001").record(
@@ -16,8 +19,12 @@ barriers, skånehensyn) never appears in a ``repr`` or an error text.
 True
 """
 
-from beskaeftigelse._domain.reports.logic import (
-    DIALOGUE_PROMPTS,
+import warnings
+from typing import Any
+
+from beskaeftigelse._domain.reports.data import DIALOGUE_PROMPTS
+from beskaeftigelse._domain.reports.logic import build_report
+from beskaeftigelse._domain.reports.types import (
     Barrier,
     BarrierNote,
     Candidate,
@@ -25,16 +32,32 @@ from beskaeftigelse._domain.reports.logic import (
     ClarificationReport,
     CourseLog,
     DialoguePrompt,
-    Finding,
     MeetingRecord,
+    Observation,
     Recommendation,
     Relief,
     ReportRules,
     Step,
     Strain,
     Trial,
-    build_report,
 )
+
+#: Old names kept working, each with a warning: (new name, the value).
+_DEPRECATED = {"Finding": ("Observation", Observation)}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        new, value = _DEPRECATED[name]
+        warnings.warn(
+            f"beskaeftigelse.reports.{name} is deprecated; use {new} "
+            f"(a Finding is now a rule applied in an Answer: beskaeftigelse.Finding)",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return value
+    raise AttributeError(f"module 'beskaeftigelse.reports' has no attribute {name!r}")
+
 
 __all__ = [
     "DIALOGUE_PROMPTS",
@@ -45,8 +68,8 @@ __all__ = [
     "ClarificationReport",
     "CourseLog",
     "DialoguePrompt",
-    "Finding",
     "MeetingRecord",
+    "Observation",
     "Recommendation",
     "Relief",
     "ReportRules",

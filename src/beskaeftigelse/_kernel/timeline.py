@@ -203,3 +203,32 @@ class Timeline(Generic[T]):
 
 def _valid_from(entry: Entry[Any]) -> date:
     return entry.valid_from
+
+
+@attrs.frozen(repr=False)
+class _TimelineOf:
+    cls: type
+    path: str | None
+
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
+        path = self.path or getattr(attr, "name", None) or "value"
+        if not isinstance(value, Timeline):
+            raise ValidationError(f"must be a Timeline of {self.cls.__name__}", path=path)
+        for i, entry in enumerate(value.entries):
+            if not isinstance(entry.value, self.cls):
+                raise ValidationError(
+                    f"must be {self.cls.__name__}", path=f"{path}.entries[{i}].value"
+                )
+
+    def __repr__(self) -> str:
+        shown = f", path={self.path!r}" if self.path else ""
+        return f"timeline_of({self.cls.__name__}{shown})"
+
+
+def timeline_of(cls: type, path: str | None = None) -> _TimelineOf:
+    """A validator in the style of the validation kit: a :class:`Timeline` of ``cls`` values.
+
+    >>> timeline_of(int, "capacity")
+    timeline_of(int, path='capacity')
+    """
+    return _TimelineOf(cls, path)

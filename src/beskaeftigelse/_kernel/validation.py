@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
 
@@ -254,28 +254,46 @@ def all_of(*validators: Validator) -> _AllOf:
 # -- converters ---------------------------------------------------------------------------
 
 
+_R = TypeVar("_R")
+_T = TypeVar("_T")
+
+
 @attrs.frozen(repr=False)
-class _TupleOf:
-    """A converter: a sequence to a tuple, each item checked by ``item``."""
+class _TupleOf(Generic[_R]):
+    """A converter: a collection to a tuple (or set), each item checked by ``item``."""
 
     item: Validator
     path: str
     what: str
-    collection: Callable[[Iterable[Any]], Any]
+    collection: Callable[[Iterable[Any]], _R]
     accepts: tuple[type, ...]
+    min_size: int = 0
+    indexed: bool = True
 
-    def __call__(self, value: Any) -> Any:
-        if isinstance(value, (str, bytes)) or not isinstance(value, self.accepts):
-            raise ValidationError(f"must be a sequence of {self.what}", path=self.path)
+    def __call__(self, value: Any) -> _R:
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, self.accepts):
+            raise ValidationError(f"must be a {self._kind} of {self.what}", path=self.path)
         items: tuple[Any, ...] = tuple(cast("Iterable[Any]", value))
         if len(items) > MAX_ITEMS:
             raise ValidationError(f"must have at most {MAX_ITEMS} items", path=self.path)
+        if len(items) < self.min_size:
+            raise ValidationError(f"must have at least {self.min_size} item(s)", path=self.path)
         for i, item in enumerate(items):
-            _check_item(self.item, item, f"{self.path}[{i}]")
+            _check_item(self.item, item, f"{self.path}[{i}]" if self.indexed else self.path)
         return self.collection(items)
 
+    @property
+    def _kind(self) -> str:
+        return "sequence" if self.accepts == _SEQUENCES else "collection"
+
     def __repr__(self) -> str:
-        return f"{self.collection.__name__}_of({self.what}, path={self.path!r})"
+        size = f", min_size={self.min_size}" if self.min_size else ""
+        return f"{self.collection.__name__}_of({self.what}, path={self.path!r}{size})"
+
+
+_SEQUENCES: tuple[type, ...] = (list, tuple)
+#: What a set-valued field accepts: any collection but text and mappings (checked first).
+_COLLECTIONS: tuple[type, ...] = (Iterable,)
 
 
 def _check_item(check: Validator, item: object, path: str) -> None:
@@ -287,18 +305,82 @@ def _check_item(check: Validator, item: object, path: str) -> None:
         raise
 
 
-def tuple_of(cls: type | Validator, path: str) -> _TupleOf:
-    """A converter: a list or tuple of ``cls`` instances (or of what a validator accepts)."""
+@overload
+def tuple_of(cls: type[_T], path: str, *, min_size: int = 0) -> _TupleOf[tuple[_T, ...]]: ...
+@overload
+def tuple_of(cls: Validator, path: str, *, min_size: int = 0) -> _TupleOf[tuple[Any, ...]]: ...
+def tuple_of(cls: type | Validator, path: str, *, min_size: int = 0) -> _TupleOf[Any]:
+    """A converter: a list or tuple of ``cls`` instances (or of what a validator accepts).
+
+    ``min_size``: the fewest items it accepts.
+    """
     if isinstance(cls, type):
-        return _TupleOf(_InstanceOf(cls, None), path, cls.__name__, tuple, (list, tuple))
-    return _TupleOf(cls, path, "valid items", tuple, (list, tuple))
+        return _TupleOf(_InstanceOf(cls, None), path, cls.__name__, tuple, _SEQUENCES, min_size)
+    return _TupleOf(cls, path, "valid items", tuple, _SEQUENCES, min_size)
 
 
-def texts(path: str, *, required: bool = True) -> _TupleOf:
+@overload
+def frozenset_of(
+    cls: type[_T], path: str, *, min_size: int = 0
+) -> _TupleOf[frozenset[_T]]: ...
+@overload
+def frozenset_of(cls: Validator, path: str, *, min_size: int = 0) -> _TupleOf[frozenset[Any]]: ...
+def frozenset_of(cls: type | Validator, path: str, *, min_size: int = 0) -> _TupleOf[Any]:
+    """A converter: any collection (a set, list, tuple, generator) to a frozenset.
+
+    Each item must be a ``cls`` instance (or what a validator accepts); text and mappings are
+    refused. An item's error names the collection's ``path`` (a set has no positions).
+
+    >>> import enum
+    >>> class Colour(enum.Enum):
+    ...     RED = "red"
+    >>> frozenset_of(Colour, "colours")([Colour.RED, Colour.RED])
+    frozenset({<Colour.RED: 'red'>})
+    >>> frozenset_of(Colour, "colours")
+    frozenset_of(Colour, path='colours')
+    """
+    # A set has no positions: an item's error names the collection.
+    if isinstance(cls, type):
+        check: Validator = _InstanceOf(cls, None)
+        return _TupleOf(check, path, cls.__name__, frozenset, _COLLECTIONS, min_size, indexed=False)
+    return _TupleOf(cls, path, "valid items", frozenset, _COLLECTIONS, min_size, indexed=False)
+
+
+def texts(path: str, *, required: bool = True) -> _TupleOf[tuple[str, ...]]:
     """A converter: a sequence of strings (see :func:`text`) to a tuple."""
-    return _TupleOf(_Text(None, required, MAX_TEXT), path, "strings", tuple, (list, tuple))
+    return _TupleOf(_Text(None, required, MAX_TEXT), path, "strings", tuple, _SEQUENCES)
 
 
-def names(path: str, *, collection: Callable[[Iterable[Any]], Any] = tuple) -> _TupleOf:
+def names(path: str, *, collection: Callable[[Iterable[Any]], Any] = tuple) -> _TupleOf[Any]:
     """A converter: a collection of lower-case names (see :func:`name`) to a tuple or set."""
     return _TupleOf(_Name(None), path, "names", collection, (list, tuple, set, frozenset))
+
+
+@attrs.frozen(repr=False)
+class _Unique:
+    by: str | None
+    path: str | None
+
+    def __call__(self, _inst: Any, attr: Any, value: Any) -> None:
+        where = _where(self.path, attr)
+        seen: set[Any] = set()
+        for i, item in enumerate(value):
+            key = item if self.by is None else getattr(item, self.by)
+            if key in seen:
+                at = f"{where}[{i}]" if self.by is None else f"{where}[{i}].{self.by}"
+                what = "item" if self.by is None else self.by
+                raise ValidationError(f"repeats an earlier {what}", path=at)
+            seen.add(key)
+
+    def __repr__(self) -> str:
+        shown = [] if self.by is None else [self.by]
+        return f"unique({_args(*shown, path=self.path)})"
+
+
+def unique(by: str | None = None, path: str | None = None) -> _Unique:
+    """A validator: the items of a collection are distinct (by their attribute ``by``, if given).
+
+    >>> unique("key")
+    unique('key')
+    """
+    return _Unique(by, path)

@@ -25,7 +25,7 @@ def _later(name: str) -> Any:
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis loads us
 
-    from beskaeftigelse._domain.adjustments.logic import Adjustment  # noqa: PLC0415
+    from beskaeftigelse._domain.adjustments.types import Adjustment  # noqa: PLC0415
     from beskaeftigelse._domain.legal.logic import Citizen  # noqa: PLC0415
     from beskaeftigelse._engine.course import Course  # noqa: PLC0415
     from beskaeftigelse._engine.machine import Machine  # noqa: PLC0415

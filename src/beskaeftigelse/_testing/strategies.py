@@ -23,10 +23,10 @@ except ImportError as exc:
     ) from exc
 
 from beskaeftigelse._catalogue.programmes import CATALOGUE as _CATALOGUE
-from beskaeftigelse._domain.adjustments.logic import ADJUSTMENTS as _ADJUSTMENTS
-from beskaeftigelse._domain.adjustments.logic import Adjustment as _Adjustment
-from beskaeftigelse._domain.adjustments.logic import JobTrait as _JobTrait
-from beskaeftigelse._domain.adjustments.logic import Need as _Need
+from beskaeftigelse._domain.adjustments.data import ADJUSTMENTS as _ADJUSTMENTS
+from beskaeftigelse._domain.adjustments.types import Adjustment as _Adjustment
+from beskaeftigelse._domain.adjustments.types import JobTrait as _JobTrait
+from beskaeftigelse._domain.adjustments.types import Need as _Need
 from beskaeftigelse._domain.intake.logic import Action as _Action
 from beskaeftigelse._domain.intake.logic import Request as _Request
 from beskaeftigelse._domain.ips.logic import HoursChanged as _HoursChanged

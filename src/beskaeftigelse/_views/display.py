@@ -10,7 +10,7 @@ from beskaeftigelse._kernel.errors import ValidationError
 from beskaeftigelse._views.diagrams import Lang, event_label, html_table, to_mermaid
 
 if TYPE_CHECKING:
-    from beskaeftigelse._domain.adjustments.logic import Assessment
+    from beskaeftigelse._domain.adjustments.types import Assessment
     from beskaeftigelse._domain.stats.outcomes import OutcomeStats
     from beskaeftigelse._engine.course import Course
     from beskaeftigelse._engine.programme import Programme
@@ -109,7 +109,7 @@ def course_bundle(course: Course) -> dict[str, str]:
 def assessment_html(a: Assessment) -> str:
     """A reasonableness assessment as an HTML fragment: verdict, rule version and factors."""
     until = f" until {a.rule_valid_until.isoformat()}" if a.rule_valid_until else ""
-    rows = [(f.label, f.effect.label_en, f.rule, f.source) for f in a.factors]
+    rows = [(f.label, f.effect.label_en, f.reason, f.source) for f in a.factors]
     return (
         f"<h4>{html.escape(a.verdict.label_en)} ({html.escape(a.verdict.label_da)})</h4>"
         f"<p>{html.escape(', '.join(a.adjustments))} on {a.on.isoformat()}: net cost DKK "

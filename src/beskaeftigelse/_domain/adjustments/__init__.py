@@ -1,0 +1,1 @@
+"""Reasonable workplace adjustments: ``types`` ← ``data`` ← ``logic``."""

@@ -1,0 +1,1 @@
+"""Work-capacity trials and the clarification report: ``types`` ← ``data`` ← ``logic``."""

@@ -1,534 +1,30 @@
-"""Work-capacity trials, the clarification report (afklaringsrapport) and dialogue support."""
+"""The clarification report: built from a course and its log, with recommendation candidates."""
 
 from __future__ import annotations
 
-import enum
-import html
-import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
-import attrs
-
-from beskaeftigelse._domain.adjustments.logic import ADJUSTMENTS, Adjustment, AdjustmentCatalogue
+from beskaeftigelse._domain.adjustments.data import ADJUSTMENTS
+from beskaeftigelse._domain.adjustments.types import AdjustmentCatalogue
+from beskaeftigelse._domain.reports.types import (
+    Candidate,
+    Change,
+    ClarificationReport,
+    CourseLog,
+    MeetingRecord,
+    Recommendation,
+    ReportRules,
+    Step,
+    hours_text,
+)
 from beskaeftigelse._engine.course import Course
 from beskaeftigelse._engine.events import StartMeetingHeld, WorkFunctions
 from beskaeftigelse._kernel.errors import ValidationError
-from beskaeftigelse._kernel.labels import Labelled as _Labelled
-from beskaeftigelse._kernel.references import reference as _reference
-from beskaeftigelse._kernel.validation import boolean as _bool
-from beskaeftigelse._kernel.validation import member as _enum
-from beskaeftigelse._kernel.validation import text as _text
-from beskaeftigelse._kernel.validation import texts as _texts
-from beskaeftigelse._kernel.validation import tuple_of as _tuple_of
-from beskaeftigelse._kernel.validation import whole as _int
+from beskaeftigelse._kernel.validation import check_day, frozenset_of, instance_of, name, texts
 
-_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
-_MAX_TEXT = 2000
-_DAY_MINUTES = 24 * 60
-
-SEED_001 = "seed 001 (PsykInfo / EN AF OS, dialogue cards for jobcentres)"
-SEED_002 = "seed 002 (Vejle Kommune press release, 29 October 2020)"
-
-
-def _require_date(value: object, path: str) -> None:
-    if type(value) is not date:
-        raise ValidationError(f"must be a date, not {type(value).__name__}", path=path)
-
-
-def _check_date(path: str) -> Any:
-    def check(_inst: object, _attr: object, value: object) -> None:
-        _require_date(value, path)
-
-    return check
-
-
-def _keys(path: str) -> Any:
-    def convert(value: object) -> frozenset[str]:
-        if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
-            raise ValidationError("must be a collection of adjustment keys", path=path)
-        for item in value:
-            if not isinstance(item, str) or not _KEY.fullmatch(item):
-                raise ValidationError("must contain lower-case keys (a-z, 0-9, _)", path=path)
-        return frozenset(value)
-
-    return convert
-
-
-class Strain(_Labelled):
-    """How the working time in a trial went."""
-
-    NONE = "none"
-    MANAGEABLE = "manageable"
-    TOO_MUCH = "too_much"
-
-
-class Change(_Labelled):
-    """How a trial's weekly working time compares with the one before."""
-
-    START = "start"
-    INCREASED = "increased"
-    UNCHANGED = "unchanged"
-    REDUCED = "reduced"
-
-
-class Relief(_Labelled):
-    """What an adjustment was found to remove."""
-
-    PAIN = "pain"
-    STRAIN = "strain"
-
-
-class Barrier(_Labelled):
-    """A barrier to work noted in the dialogue (health information: never shown in a repr)."""
-
-    SELF_STIGMA = "self_stigma"
-    LOW_SELF_ESTEEM = "low_self_esteem"
-    WORRY_ABOUT_WORK = "worry_about_work"
-    BAD_EXPERIENCES = "bad_experiences"
-    OTHER = "other"
-
-
-class Recommendation(_Labelled):
-    """A candidate the clarification report puts forward; the jobcentre decides."""
-
-    ORDINARY_JOB = "ordinary_job"
-    JOB_WITH_ADJUSTMENTS = "job_with_adjustments"
-    ASSESS_FLEKSJOB = "assess_fleksjob"
-    ASSESS_FOERTIDSPENSION = "assess_foertidspension"
-    OTHER = "other"
-
-
-_LABELS: dict[enum.Enum, tuple[str, str]] = {
-    Strain.NONE: ("ingen belastning", "no strain"),
-    Strain.MANAGEABLE: ("til at holde ud", "manageable"),
-    Strain.TOO_MUCH: ("for meget", "too much"),
-    Change.START: ("start", "start"),
-    Change.INCREASED: ("øget", "increased"),
-    Change.UNCHANGED: ("uændret", "unchanged"),
-    Change.REDUCED: ("nedsat", "reduced"),
-    Relief.PAIN: ("fjernede smerter", "removed the pain"),
-    Relief.STRAIN: ("fjernede overbelastning", "removed the strain"),
-    Barrier.SELF_STIGMA: ("selvstigma", "self-stigma"),
-    Barrier.LOW_SELF_ESTEEM: ("lavt selvværd", "low self-esteem"),
-    Barrier.WORRY_ABOUT_WORK: ("bekymring om arbejdsmarkedet", "worry about working life"),
-    Barrier.BAD_EXPERIENCES: ("dårlige erfaringer fra tidligere job", "bad experiences at work"),
-    Barrier.OTHER: ("anden barriere", "other barrier"),
-    Recommendation.ORDINARY_JOB: ("ordinært job", "ordinary job"),
-    Recommendation.JOB_WITH_ADJUSTMENTS: ("job med tilpasninger", "job with adjustments"),
-    Recommendation.ASSESS_FLEKSJOB: ("vurdering af fleksjob", "assess for fleksjob"),
-    Recommendation.ASSESS_FOERTIDSPENSION: (
-        "vurdering af førtidspension",
-        "assess for førtidspension",
-    ),
-    Recommendation.OTHER: ("andet", "other"),
-}
-
-
-# -- work-capacity trials ---------------------------------------------------------------------
-
-
-def _adjustment_keys(value: object) -> frozenset[str]:
-    result: frozenset[str] = _keys("adjustments")(value)
-    return result
-
-
-def _task_texts(value: object) -> tuple[str, ...]:
-    result: tuple[str, ...] = _texts("tasks")(value)
-    return result
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Trial:
-    """One period of tried working time during a course (seed 002).
-
-    Strain, pain, tasks and the note describe a person's health, so the ``repr`` shows only
-    the date and the working time.
-
-    Attributes:
-        on: The first day of the trial.
-        minutes_per_day: Working time a day, in minutes.
-        days_per_week: Working days a week.
-        tasks: The tasks tried.
-        strain: How the working time went.
-        pain: Whether pain was observed.
-        adjustments: Keys of the adjustments in use (see :mod:`beskaeftigelse.adjustments`).
-        note: A free-text note (never shown in a repr or error).
-
-    >>> from datetime import date
-    >>> t = Trial(on=date(2020, 8, 10), minutes_per_day=180, days_per_week=3,
-    ...           strain=Strain.TOO_MUCH, pain=True, note="ondt i ryggen")
-    >>> t.weekly_minutes, t.sustainable, t
-    (540, False, Trial(on=2020-08-10, 180 min x 3 days, <observations hidden>))
-    """
-
-    on: date = attrs.field(validator=_check_date("on"))
-    minutes_per_day: int = attrs.field(validator=_int(1, _DAY_MINUTES, "minutes_per_day"))
-    days_per_week: int = attrs.field(validator=_int(1, 7, "days_per_week"))
-    tasks: tuple[str, ...] = attrs.field(default=(), converter=_task_texts)
-    strain: Strain = attrs.field(default=Strain.MANAGEABLE, validator=_enum(Strain, "strain"))
-    pain: bool = attrs.field(default=False, validator=_bool("pain"))
-    adjustments: frozenset[str] = attrs.field(default=frozenset(), converter=_adjustment_keys)
-    note: str = attrs.field(default="", validator=_text("note", required=False))
-
-    def __repr__(self) -> str:
-        return (
-            f"Trial(on={self.on}, {self.minutes_per_day} min x {self.days_per_week} days, "
-            "<observations hidden>)"
-        )
-
-    @property
-    def weekly_minutes(self) -> int:
-        """Working time a week, in minutes."""
-        return self.minutes_per_day * self.days_per_week
-
-    @property
-    def sustainable(self) -> bool:
-        """Whether the working time held: not too much, and without pain."""
-        return self.strain is not Strain.TOO_MUCH and not self.pain
-
-
-@attrs.frozen(kw_only=True)
-class Step:
-    """One step of the work-capacity progression, derived from a trial.
-
-    Attributes:
-        on: The trial's first day.
-        minutes_per_day: Working time a day.
-        days_per_week: Working days a week.
-        weekly_minutes: Working time a week.
-        change: How the weekly time compares with the step before.
-        sustainable: Whether it held (hidden from the repr).
-        adjustments: The adjustments in use (hidden from the repr).
-
-    >>> from datetime import date
-    >>> log = CourseLog(participant="ref-0001").record(
-    ...     Trial(on=date(2020, 8, 3), minutes_per_day=180, days_per_week=3)
-    ... )
-    >>> log.progression()[0]
-    Step(on=datetime.date(2020, 8, 3), minutes_per_day=180, days_per_week=3, \
-weekly_minutes=540, change=<Change.START: 'start'>)
-    """
-
-    on: date
-    minutes_per_day: int
-    days_per_week: int
-    weekly_minutes: int
-    change: Change
-    sustainable: bool = attrs.field(repr=False)
-    adjustments: tuple[str, ...] = attrs.field(default=(), repr=False)
-
-
-@attrs.frozen(kw_only=True)
-class Finding:
-    """An adjustment found to remove pain or strain: added in a trial that no longer had it.
-
-    Attributes:
-        on: The trial in which it was found.
-        adjustment: The adjustment's key.
-        relief: What it removed (hidden from the repr).
-
-    >>> from datetime import date
-    >>> Finding(on=date(2020, 8, 31), adjustment="special_chair", relief=Relief.PAIN)
-    Finding(on=datetime.date(2020, 8, 31), adjustment='special_chair')
-    """
-
-    on: date
-    adjustment: str
-    relief: Relief = attrs.field(repr=False)
-
-
-@attrs.frozen(repr=False)
-class BarrierNote:
-    """A barrier (e.g. self-stigma, seed 001) noted on a course; health information.
-
-    Attributes:
-        on: The day it was noted.
-        barrier: Which barrier.
-        note: A free-text note.
-
-    >>> from datetime import date
-    >>> BarrierNote(date(2020, 9, 1), Barrier.SELF_STIGMA)
-    BarrierNote(on=2020-09-01, <hidden>)
-    """
-
-    on: date = attrs.field(validator=_check_date("on"))
-    barrier: Barrier = attrs.field(validator=_enum(Barrier, "barrier"))
-    note: str = attrs.field(default="", validator=_text("note", required=False))
-
-    def __repr__(self) -> str:
-        return f"BarrierNote(on={self.on}, <hidden>)"
-
-
-def _trials(value: object) -> tuple[Trial, ...]:
-    result: tuple[Trial, ...] = _tuple_of(Trial, "trials")(value)
-    return result
-
-
-def _barrier_notes(value: object) -> tuple[BarrierNote, ...]:
-    result: tuple[BarrierNote, ...] = _tuple_of(BarrierNote, "barriers")(value)
-    return result
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class CourseLog:
-    """What was tried and noted during one course: trials and barriers, oldest first.
-
-    A log is a value: :meth:`record` and :meth:`note` return a new log. It is linked to a
-    course by the course's opaque participant reference.
-
-    Attributes:
-        participant: The course's opaque participant reference (never a CPR number).
-        trials: The trials, in date order.
-        barriers: The barriers noted, in date order.
-
-    >>> from datetime import date
-    >>> log = CourseLog(participant="ref-0001").record(
-    ...     Trial(on=date(2020, 8, 10), minutes_per_day=120, days_per_week=3)
-    ... )
-    >>> log.sustainable_weekly_minutes(), log
-    (360, CourseLog(trials=1, barriers=0))
-    """
-
-    participant: str = attrs.field(validator=_reference("participant"))
-    trials: tuple[Trial, ...] = attrs.field(default=(), converter=_trials)
-    barriers: tuple[BarrierNote, ...] = attrs.field(default=(), converter=_barrier_notes)
-
-    def __attrs_post_init__(self) -> None:
-        for name, dates in (
-            ("trials", [t.on for t in self.trials]),
-            ("barriers", [b.on for b in self.barriers]),
-        ):
-            for i in range(1, len(dates)):
-                if dates[i] < dates[i - 1]:
-                    raise ValidationError(
-                        "is dated before the one before it", path=f"{name}[{i}].on"
-                    )
-
-    def __repr__(self) -> str:
-        return f"CourseLog(trials={len(self.trials)}, barriers={len(self.barriers)})"
-
-    def record(self, trial: Trial) -> CourseLog:
-        """A copy with ``trial`` added.
-
-        Raises:
-            ValidationError: Not a trial, or dated before the last trial.
-        """
-        return attrs.evolve(self, trials=(*self.trials, trial))
-
-    def note(self, barrier: BarrierNote) -> CourseLog:
-        """A copy with ``barrier`` added.
-
-        Raises:
-            ValidationError: Not a barrier note, or dated before the last one.
-        """
-        return attrs.evolve(self, barriers=(*self.barriers, barrier))
-
-    def progression(self) -> tuple[Step, ...]:
-        """The working time trial by trial, with how it changed and whether it held."""
-        steps = []
-        previous: int | None = None
-        for t in self.trials:
-            weekly = t.weekly_minutes
-            change = (
-                Change.START
-                if previous is None
-                else Change.INCREASED
-                if weekly > previous
-                else Change.REDUCED
-                if weekly < previous
-                else Change.UNCHANGED
-            )
-            steps.append(
-                Step(
-                    on=t.on,
-                    minutes_per_day=t.minutes_per_day,
-                    days_per_week=t.days_per_week,
-                    weekly_minutes=weekly,
-                    change=change,
-                    sustainable=t.sustainable,
-                    adjustments=tuple(sorted(t.adjustments)),
-                )
-            )
-            previous = weekly
-        return tuple(steps)
-
-    def sustainable_weekly_minutes(self) -> int | None:
-        """The most weekly working time that held and was not later found too much.
-
-        A trial holds when it was not too much and had no pain. A level found too much in a
-        later trial (at that weekly time or less) no longer counts: capacity can fall as well
-        as rise. ``None`` when no trial held.
-        """
-        best: int | None = None
-        for i, t in enumerate(self.trials):
-            if not t.sustainable:
-                continue
-            later_too_much = any(
-                u.strain is Strain.TOO_MUCH and u.weekly_minutes <= t.weekly_minutes
-                for u in self.trials[i + 1 :]
-            )
-            if not later_too_much and (best is None or t.weekly_minutes > best):
-                best = t.weekly_minutes
-        return best
-
-    def sustainable_weekly_hours(self) -> float | None:
-        """:meth:`sustainable_weekly_minutes` in hours (``None`` when no trial held)."""
-        minutes = self.sustainable_weekly_minutes()
-        return None if minutes is None else minutes / 60
-
-    def findings(self) -> tuple[Finding, ...]:
-        """Adjustments added in a trial that removed the pain or strain of the trial before.
-
-        Strain counts as removed by an adjustment only if the working time was not reduced at
-        the same time (then the reduction may have done it).
-        """
-        found = []
-        for prev, cur in zip(self.trials, self.trials[1:], strict=False):
-            added = sorted(cur.adjustments - prev.adjustments)
-            if prev.pain and not cur.pain:
-                found += [Finding(on=cur.on, adjustment=a, relief=Relief.PAIN) for a in added]
-            strain_gone = prev.strain is Strain.TOO_MUCH and cur.strain is not Strain.TOO_MUCH
-            if strain_gone and cur.weekly_minutes >= prev.weekly_minutes:
-                found += [Finding(on=cur.on, adjustment=a, relief=Relief.STRAIN) for a in added]
-        return tuple(found)
-
-
-# -- the clarification report -----------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class ReportRules:
-    """The thresholds behind the report's recommendation candidates; replace them freely.
-
-    Attributes:
-        full_time_minutes: A full working week (37 hours, the norm LKHE § 4 and LAB § 61
-            measure against).
-        low_capacity_minutes: Below this weekly time, førtidspension is put forward for
-            assessment as well [unverified].
-        source: Where the thresholds come from.
-
-    >>> ReportRules().full_time_minutes
-    2220
-    """
-
-    full_time_minutes: int = attrs.field(
-        default=37 * 60, validator=_int(1, 7 * _DAY_MINUTES, "full_time_minutes")
-    )
-    low_capacity_minutes: int = attrs.field(
-        default=10 * 60, validator=_int(0, 7 * _DAY_MINUTES, "low_capacity_minutes")
-    )
-    source: str = attrs.field(
-        default="full time 37 hours (LKHE § 4; LAB § 61); low capacity 10 hours [unverified]",
-        validator=_text("source"),
-    )
-
-
-@attrs.frozen
-class Candidate:
-    """A recommendation candidate with its reasons; it supports the decision, never makes it.
-
-    Attributes:
-        recommendation: What is put forward.
-        reasons: Why, in words.
-
-    >>> Candidate(Recommendation.ASSESS_FLEKSJOB, ("6 h a week held",)).recommendation.label_da
-    'vurdering af fleksjob'
-    """
-
-    recommendation: Recommendation
-    reasons: tuple[str, ...]
-
-
-@attrs.frozen
-class MeetingRecord:
-    """A meeting held during the course, from its history.
-
-    Attributes:
-        kind: The meeting kind (``"start"``, ``"follow_up"``, ``"final"``, ...).
-        on: The day it was held.
-        name_da: The programme's Danish name for the meeting (the kind if it has none).
-        name_en: The programme's English name for the meeting (the kind if it has none).
-
-    >>> from datetime import date
-    >>> MeetingRecord("follow_up", date(2020, 8, 24), "Opfølgningsmøde", "Follow-up").on
-    datetime.date(2020, 8, 24)
-    """
-
-    kind: str
-    on: date
-    name_da: str
-    name_en: str
-
-
-def _restrictions(value: object) -> tuple[str, ...]:
-    result: tuple[str, ...] = _texts("restrictions")(value)
-    return result
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class ClarificationReport:
-    """The provider's clarification report (afklaringsrapport) on one course (seed 002).
-
-    It describes what the course found out and puts forward recommendation candidates, each
-    with reasons; the jobcentre makes the decision. The work functions, skånehensyn and
-    findings are health information, so the ``repr`` shows none of them. Build one with
-    :func:`build_report`.
-
-    Attributes:
-        programme: The programme's key.
-        participant: The opaque participant reference.
-        prepared_on: The day the report was prepared.
-        started_on: The course's start.
-        ended_on: The course's end, if it has ended.
-        functions: The work functions to test, from the start meeting.
-        meetings: The meetings held.
-        progression: The work-capacity progression.
-        sustainable_weekly_minutes: The weekly time that held, if any.
-        findings: Adjustments found to remove pain or strain.
-        adjustments_needed: The adjustments needed (skånehensyn in practice), as keys.
-        restrictions: Skånehensyn in words.
-        candidates: The recommendation candidates, each with its reasons.
-        rules_source: The source of the thresholds used.
-
-    >>> from datetime import date
-    >>> import beskaeftigelse as bk
-    >>> p = bk.catalogue.get("afklaringsforloeb", on=date(2020, 8, 3))
-    >>> course = bk.Course.start(p, participant="ref-0001", on=date(2020, 8, 3))
-    >>> build_report(course, CourseLog(participant="ref-0001"), on=date(2020, 8, 3))
-    ClarificationReport(programme='afklaringsforloeb', prepared_on=2020-08-03, trials=0, \
-candidates=1)
-    """
-
-    programme: str
-    participant: str
-    prepared_on: date
-    started_on: date
-    ended_on: date | None
-    functions: WorkFunctions
-    meetings: tuple[MeetingRecord, ...]
-    progression: tuple[Step, ...]
-    sustainable_weekly_minutes: int | None
-    findings: tuple[Finding, ...]
-    adjustments_needed: tuple[str, ...]
-    restrictions: tuple[str, ...] = attrs.field(converter=_restrictions)
-    candidates: tuple[Candidate, ...]
-    rules_source: str
-
-    def __repr__(self) -> str:
-        return (
-            f"ClarificationReport(programme={self.programme!r}, prepared_on={self.prepared_on}, "
-            f"trials={len(self.progression)}, candidates={len(self.candidates)})"
-        )
-
-    def to_markdown(self, *, catalogue: AdjustmentCatalogue = ADJUSTMENTS) -> str:
-        """The report as Markdown (headings in English with the Danish terms)."""
-        return "\n".join(_render(self, catalogue, _MARKDOWN)) + "\n"
-
-    def to_html(self, *, catalogue: AdjustmentCatalogue = ADJUSTMENTS) -> str:
-        """The report as an HTML fragment; every text is escaped."""
-        return "\n".join(_render(self, catalogue, _HTML)) + "\n"
+_NEEDED = frozenset_of(name(), "adjustments_needed")
+_RESTRICTIONS = texts("restrictions")
 
 
 def build_report(  # noqa: PLR0913 - what a report is built from, each named
@@ -560,21 +56,17 @@ def build_report(  # noqa: PLR0913 - what a report is built from, each named
     Raises:
         ValidationError: Bad input, a log of another course, an unknown adjustment key.
     """
-    if not isinstance(course, Course):
-        raise ValidationError("must be a Course", path="course")
-    if not isinstance(log, CourseLog):
-        raise ValidationError("must be a CourseLog", path="log")
-    _require_date(on, "on")
+    instance_of(Course, "course")(None, None, course)
+    instance_of(CourseLog, "log")(None, None, log)
+    check_day(on, "on")
     if on < course.started_on:
         raise ValidationError("must not be before the course started", path="on")
     if log.participant != course.participant:
         raise ValidationError("is the log of another course", path="log.participant")
     rules = ReportRules() if rules is None else rules
-    if not isinstance(rules, ReportRules):
-        raise ValidationError("must be ReportRules", path="rules")
-    if not isinstance(catalogue, AdjustmentCatalogue):
-        raise ValidationError("must be an AdjustmentCatalogue", path="catalogue")
-    needed = tuple(sorted(_keys("adjustments_needed")(_as_list(adjustments_needed))))
+    instance_of(ReportRules, "rules")(None, None, rules)
+    instance_of(AdjustmentCatalogue, "catalogue")(None, None, catalogue)
+    needed = tuple(sorted(_NEEDED(adjustments_needed)))
     known = {a.key for a in catalogue.adjustments}
     if any(k not in known for k in needed):
         raise ValidationError("contains a key not in the catalogue", path="adjustments_needed")
@@ -601,7 +93,7 @@ def build_report(  # noqa: PLR0913 - what a report is built from, each named
         sustainable_weekly_minutes=sustainable,
         findings=upto.findings(),
         adjustments_needed=needed,
-        restrictions=_restrictions(_as_list(restrictions)),
+        restrictions=_RESTRICTIONS(_as_list(restrictions)),
         candidates=_candidates(progression, sustainable, needed, ended, rules),
         rules_source=rules.source,
     )
@@ -611,11 +103,6 @@ def _as_list(value: object) -> object:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         return value
     return list(value)
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h" if not rest else f"{hours} h {rest} min"
 
 
 def _candidates(
@@ -648,7 +135,7 @@ def _candidates(
             )
         )
     else:
-        held = f"a working time of {_hours(sustainable)} a week held"
+        held = f"a working time of {hours_text(sustainable)} a week held"
         adjusted = f"with adjustments: {', '.join(needed)}" if needed else ""
         if sustainable >= full:
             if needed:
@@ -660,7 +147,7 @@ def _candidates(
         else:
             reasons = [
                 held,
-                f"below full time ({_hours(full)} a week)",
+                f"below full time ({hours_text(full)} a week)",
                 (
                     "fleksjob (LAB § 116) requires a permanent and substantial limitation of "
                     "working capacity after other measures were tried"
@@ -676,7 +163,7 @@ def _candidates(
                     Candidate(
                         Recommendation.ASSESS_FOERTIDSPENSION,
                         (
-                            f"{held}, below {_hours(rules.low_capacity_minutes)} a week",
+                            f"{held}, below {hours_text(rules.low_capacity_minutes)} a week",
                             "the jobcentre assesses whether the capacity can be improved",
                         ),
                     )
@@ -689,162 +176,3 @@ def _candidates(
             )
         )
     return tuple(out)
-
-
-@attrs.frozen
-class _Style:
-    heading: str
-    item: str
-    para: str
-    open_list: str
-    close_list: str
-    escape: bool
-    gap: tuple[str, ...]
-
-
-_MARKDOWN = _Style("## {}", "- {}", "{}", "", "", escape=False, gap=("",))
-_HTML = _Style("<h2>{}</h2>", "<li>{}</li>", "<p>{}</p>", "<ul>", "</ul>", escape=True, gap=())
-
-
-def _render(
-    report: ClarificationReport, catalogue: AdjustmentCatalogue, style: _Style
-) -> list[str]:
-    def esc(text: str) -> str:
-        return html.escape(text) if style.escape else text
-
-    def section(title: str, items: list[str], empty: str) -> list[str]:
-        lines = [*style.gap, style.heading.format(esc(title)), *style.gap]
-        if not items:
-            return [*lines, style.para.format(esc(empty))]
-        body = [style.item.format(esc(i)) for i in items]
-        return [*lines, *(x for x in (style.open_list, *body, style.close_list) if x)]
-
-    names = {a.key: a for a in catalogue.adjustments}
-    f = report.functions
-    ended = f"until {report.ended_on}" if report.ended_on else "not ended"
-    title = f"Afklaringsrapport (clarification report): {report.programme}"
-    lines = [
-        "# " + title if not style.escape else f"<h1>{esc(title)}</h1>",
-        *style.gap,
-        style.para.format(
-            esc(
-                f"Participant {report.participant}; course from {report.started_on}, {ended}; "
-                f"prepared {report.prepared_on}."
-            )
-        ),
-    ]
-    lines += section(
-        "Functions tested (arbejdsfunktioner)",
-        [f"tasks: {', '.join(f.task_types)}"] * bool(f.task_types)
-        + [f"working time: {f.working_time}"] * bool(f.working_time)
-        + [f"motivation: {f.motivation}"] * bool(f.motivation)
-        + [f"workplace: {f.workplace_arrangement}"] * bool(f.workplace_arrangement),
-        "none recorded",
-    )
-    lines += section(
-        "Work-capacity progression (arbejdsprøvning)",
-        [
-            f"{s.on}: {_hours(s.minutes_per_day)} x {s.days_per_week} days = "
-            f"{_hours(s.weekly_minutes)} a week ({s.change.label_en}; "
-            f"{'held' if s.sustainable else 'did not hold'})"
-            + (
-                f" with {', '.join(_name(names, a) for a in s.adjustments)}"
-                if s.adjustments
-                else ""
-            )
-            for s in report.progression
-        ]
-        + [
-            f"sustainable: {_hours(report.sustainable_weekly_minutes)} a week"
-            if report.sustainable_weekly_minutes is not None
-            else "sustainable: no working time tried held"
-        ]
-        * bool(report.progression),
-        "no trials recorded",
-    )
-    lines += section(
-        "Adjustments needed (skånehensyn)",
-        [f"{names[k].name_en} ({names[k].name_da})" for k in report.adjustments_needed]
-        + list(report.restrictions)
-        + [f"{d.on}: {_name(names, d.adjustment)} {d.relief.label_en}" for d in report.findings],
-        "none",
-    )
-    lines += section(
-        "Meetings held (møder)",
-        [f"{m.on}: {m.name_en} ({m.name_da})" for m in report.meetings],
-        "none",
-    )
-    lines += section(
-        "Recommendation candidates (anbefalinger)",
-        [
-            f"{c.recommendation.label_en} ({c.recommendation.label_da}): {'; '.join(c.reasons)}"
-            for c in report.candidates
-        ],
-        "none",
-    )
-    lines += style.gap
-    lines.append(
-        style.para.format(
-            esc(
-                "These candidates support the jobcentre's decision; they do not make it. "
-                f"Thresholds: {report.rules_source}."
-            )
-        )
-    )
-    return lines
-
-
-def _name(names: dict[str, Adjustment], key: str) -> str:
-    return names[key].name_en if key in names else key
-
-
-# -- dialogue support -------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class DialoguePrompt:
-    """A question a caseworker can open a conversation with, as data a UI can show.
-
-    Attributes:
-        key: A short key.
-        text_da: The question in Danish.
-        text_en: The question in English.
-        source: Where it comes from.
-
-    >>> DIALOGUE_PROMPTS[0].text_da
-    'Hvordan har du det lige nu?'
-    """
-
-    key: str = attrs.field(validator=_text("key"))
-    text_da: str = attrs.field(validator=_text("text_da"))
-    text_en: str = attrs.field(validator=_text("text_en"))
-    source: str = attrs.field(validator=_text("source"))
-
-
-#: The dialogue prompts of seed 001: plain contact, no psychology needed.
-DIALOGUE_PROMPTS = (
-    DialoguePrompt(
-        key="how_now",
-        text_da="Hvordan har du det lige nu?",
-        text_en="How are you right now?",
-        source=f"{SEED_001}: 'Hvordan har borgeren det lige nu?'",
-    ),
-    DialoguePrompt(
-        key="what_takes_room",
-        text_da="Hvad fylder meget for dig?",
-        text_en="What takes up a lot of room for you?",
-        source=f"{SEED_001}: 'Hvad fylder meget?'",
-    ),
-    DialoguePrompt(
-        key="good_and_bad_periods",
-        text_da="Hvordan mærker du forskel på gode og dårlige perioder?",
-        text_en="How do you tell your good periods from the bad ones?",
-        source=f"{SEED_001}: 'der veksles mellem gode og dårlige perioder' (wording derived)",
-    ),
-    DialoguePrompt(
-        key="own_view_of_work",
-        text_da="Hvordan tænker du selv om at komme tilbage på arbejdsmarkedet?",
-        text_en="How do you yourself think about getting back to work?",
-        source=f"{SEED_001}: self-stigma material (wording derived)",
-    ),
-)
