@@ -137,15 +137,15 @@ class Measurement:
 
 
 def _phases(value: object) -> tuple[Phase, ...]:
-    return _tuple_of(Phase, "phases")(value)  # type: ignore[no-any-return]
+    return _tuple_of(Phase, "phases")(value)
 
 
 def _meetings(value: object) -> tuple[MeetingPlan, ...]:
-    return _tuple_of(MeetingPlan, "meetings")(value)  # type: ignore[no-any-return]
+    return _tuple_of(MeetingPlan, "meetings")(value)
 
 
 def _measurements(value: object) -> tuple[Measurement, ...]:
-    return _tuple_of(Measurement, "measurements")(value)  # type: ignore[no-any-return]
+    return _tuple_of(Measurement, "measurements")(value)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -390,7 +390,7 @@ class Programme(RichDisplay):
 
 
 def _definitions(value: object) -> tuple[ProgrammeDefinition, ...]:
-    return _tuple_of(ProgrammeDefinition, "definitions")(value)  # type: ignore[no-any-return]
+    return _tuple_of(ProgrammeDefinition, "definitions")(value)
 
 
 @attrs.frozen

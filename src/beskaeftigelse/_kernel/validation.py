@@ -320,9 +320,7 @@ def tuple_of(cls: type | Validator, path: str, *, min_size: int = 0) -> _TupleOf
 
 
 @overload
-def frozenset_of(
-    cls: type[_T], path: str, *, min_size: int = 0
-) -> _TupleOf[frozenset[_T]]: ...
+def frozenset_of(cls: type[_T], path: str, *, min_size: int = 0) -> _TupleOf[frozenset[_T]]: ...
 @overload
 def frozenset_of(cls: Validator, path: str, *, min_size: int = 0) -> _TupleOf[frozenset[Any]]: ...
 def frozenset_of(cls: type | Validator, path: str, *, min_size: int = 0) -> _TupleOf[Any]:

@@ -380,7 +380,6 @@ class CourseLog:
         return tuple(found)
 
 
-
 # -- the clarification report -----------------------------------------------------------------
 
 
@@ -399,12 +398,8 @@ class ReportRules:
     2220
     """
 
-    full_time_minutes: int = attrs.field(
-        default=37 * 60, validator=whole(1, 7 * DAY_MINUTES)
-    )
-    low_capacity_minutes: int = attrs.field(
-        default=10 * 60, validator=whole(0, 7 * DAY_MINUTES)
-    )
+    full_time_minutes: int = attrs.field(default=37 * 60, validator=whole(1, 7 * DAY_MINUTES))
+    low_capacity_minutes: int = attrs.field(default=10 * 60, validator=whole(0, 7 * DAY_MINUTES))
     source: str = attrs.field(
         default="full time 37 hours (LKHE § 4; LAB § 61); low capacity 10 hours [unverified]",
         validator=text(),
