@@ -32,7 +32,10 @@ def test_show_cites_sources(capsys):
     assert main(["show", "afklaringsforloeb", "--on", "2020-11-01"]) == 0
     out = capsys.readouterr().out
     assert "capacity 25" in out
-    assert "capacity: 25 on 2020-11-01 (in force from 2020-11-01; source: seed 002" in out
+    assert (
+        "capacity: 25 on 2020-11-01 (in force from 2020-11-01; "
+        "source: Vejle Kommune, press release of 29 October 2020" in out
+    )
 
 
 def test_programmes_lists_validity(capsys):

@@ -163,7 +163,8 @@ def test_seed_002_capacity_15_then_25_from_1_november_2020():
     november = roster.roster(on=date(2020, 11, 1))
     assert (len(november.seated), len(november.waiting), november.free) == (20, 0, 5)
     assert november.capacity.value == 25
-    assert "seed 002" in november.capacity.source
+    assert "Vejle Kommune, press release of 29 October 2020" in november.capacity.source
+    assert "seed" not in november.capacity.source
     admitted = roster.decisions_until(on=date(2020, 11, 1))[20:]
     assert [d.referral for d in admitted] == [f"ref-{n}" for n in range(15, 20)]
     assert {d.on for d in admitted} == {date(2020, 11, 1)}

@@ -1,6 +1,6 @@
 """IPS (Individual Placement and Support) courses and the IPS-25 fidelity scale.
 
-:data:`FUTURUM_IPS` is Aarhus Kommune's Futurum (seed 003) as a programme definition: from
+:data:`FUTURUM_IPS` is Aarhus Kommune's Futurum as a programme definition: from
 engagement, through a :class:`StartAgreement` and a placement in virksomhedspraktik, to
 follow-along support and a job or education. An :class:`IpsCourse` wraps its course with the
 citizen and the legal :class:`~beskaeftigelse.legal.RuleSet`, so a placement that breaks the
@@ -15,9 +15,9 @@ instrument's caps for the citizen's target group on its date is refused with the
 
 from beskaeftigelse._domain.ips.logic import (
     FUTURUM_IPS,
+    FUTURUM_SOURCE,
     IPS_25,
     IPS_MACHINE,
-    SEED_003,
     EducationStarted,
     FidelityBand,
     FidelityReview,
@@ -38,9 +38,9 @@ from beskaeftigelse._domain.ips.logic import (
 
 __all__ = [
     "FUTURUM_IPS",
+    "FUTURUM_SOURCE",
     "IPS_25",
     "IPS_MACHINE",
-    "SEED_003",
     "EducationStarted",
     "FidelityBand",
     "FidelityReview",

@@ -1,11 +1,8 @@
-"""The programmes the library ships, built from the seed texts; every value cites its source.
+"""The programmes the library ships; every value cites the public text it comes from.
 
-Seed files (in the project's ``shared/seeds``):
-
-* seed 002 = ``002_703842886781d6f6.txt``: Vejle Kommune press release of 29 October 2020,
-  "Karriereværkstedet og jobcentret udvider samarbejdet".
-* seed 004 = ``004_ebc3d354376d08f9.txt``: Solrød Kommune news item on the Jobklub (count of
-  May 2016).
+* :data:`VEJLE_2020`: Vejle Kommune's press release of 29 October 2020, "Karriereværkstedet og
+  jobcentret udvider samarbejdet" (the afklaringsforløb).
+* :data:`SOLROED_2016`: Solrød Kommune's news item on the Jobklub (the count of May 2016).
 """
 
 from __future__ import annotations
@@ -30,8 +27,11 @@ from beskaeftigelse._engine.programme import (
 )
 from beskaeftigelse._kernel.timeline import Period, Timeline
 
-SEED_002 = "seed 002 (Vejle Kommune press release, 29 October 2020)"
-SEED_004 = "seed 004 (Solrød Kommune, Jobklub, count of May 2016)"
+VEJLE_2020 = (
+    "Vejle Kommune, press release of 29 October 2020, "
+    '"Karriereværkstedet og jobcentret udvider samarbejdet"'
+)
+SOLROED_2016 = "Solrød Kommune, news item on the Jobklub (count of May 2016)"
 
 _AFKLARING_START = date(2019, 1, 1)
 _JOBKLUB_START = date(2015, 11, 1)
@@ -41,7 +41,7 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
     name_da="Afklaringsforløb",
     name_en="Job clarification course",
     provider="Karriereværkstedet, Vejle Kommune (for Jobcenter Vejle)",
-    source=SEED_002,
+    source=VEJLE_2020,
     validity=Period(_AFKLARING_START),
     description=(
         "A 13-week course clarifying how much a citizen far from the labour market can work "
@@ -57,7 +57,7 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             days=Timeline.of(
                 13 * 7,
                 since=_AFKLARING_START,
-                source=f"{SEED_002}: 'Et forløb hos os varer 13 uger'",
+                source=f"{VEJLE_2020}: 'Et forløb hos os varer 13 uger'",
             ),
         ),
     ),
@@ -69,7 +69,7 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             count=Timeline.of(
                 1,
                 since=_AFKLARING_START,
-                source=f"{SEED_002}: 'starter typisk med et møde med en beskæftigelsesrådgiver'",
+                source=f"{VEJLE_2020}: 'starter typisk med et møde med en beskæftigelsesrådgiver'",
             ),
             placement=Placement.START,
         ),
@@ -80,7 +80,7 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             count=Timeline.of(
                 4,
                 since=_AFKLARING_START,
-                source=f"{SEED_002}: 'Undervejs har vi fire opfølgningsmøder'",
+                source=f"{VEJLE_2020}: 'Undervejs har vi fire opfølgningsmøder'",
             ),
             placement=Placement.SPREAD,
         ),
@@ -92,7 +92,7 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
                 1,
                 since=_AFKLARING_START,
                 source=(
-                    f"{SEED_002}: "
+                    f"{VEJLE_2020}: "
                     "'afsluttes med et møde, hvor vi gennemgår vores afklaringsrapport'"
                 ),
             ),
@@ -103,13 +103,13 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
         15,
         since=_AFKLARING_START,
         source=(
-            "seed 002: Karriereværkstedet agreed with Jobcenter Vejle in 2019 on 15 citizens at a "
-            "time (the day in 2019 is not given; 2019-01-01 is used)"
+            f"{VEJLE_2020}: Karriereværkstedet agreed with Jobcenter Vejle in 2019 "
+            "on 15 citizens at a time (the day in 2019 is not given; 2019-01-01 is used)"
         ),
     ).then(
         25,
         since=date(2020, 11, 1),
-        source="seed 002: 'Fra 1. november 2020 ... 25 borgere ad gangen'",
+        source=f"{VEJLE_2020}: 'Fra 1. november 2020 ... 25 borgere ad gangen'",
     ),
     outcomes=frozenset(
         {Outcome.ORDINARY_JOB, Outcome.FLEKSJOB, Outcome.FOERTIDSPENSION, Outcome.OTHER}
@@ -120,7 +120,7 @@ AFKLARINGSFORLOEB = ProgrammeDefinition(
             name_da="Resultat ved afslutning",
             name_en="Outcome at the end",
             months_after_end=0,
-            source=f"{SEED_002}: job, possibly fleksjob, pension or 'noget helt tredje'",
+            source=f"{VEJLE_2020}: job, possibly fleksjob, pension or 'noget helt tredje'",
         ),
     ),
     machine=Machine(
@@ -150,7 +150,7 @@ JOBKLUB = ProgrammeDefinition(
     name_da="Jobklub",
     name_en="Job club",
     provider="Beskæftigelsescentret, Solrød Kommune",
-    source=SEED_004,
+    source=SOLROED_2016,
     validity=Period(_JOBKLUB_START),
     description=(
         "For all long-term unemployed: a 14-day workshop to update CV and application, then a "
@@ -163,14 +163,16 @@ JOBKLUB = ProgrammeDefinition(
             key="workshop",
             name_da="CV- og ansøgningsworkshop",
             name_en="CV and application workshop",
-            days=Timeline.of(14, since=_JOBKLUB_START, source=f"{SEED_004}: '14 dages workshop'"),
+            days=Timeline.of(
+                14, since=_JOBKLUB_START, source=f"{SOLROED_2016}: '14 dages workshop'"
+            ),
         ),
         Phase(
             key="club",
             name_da="Jobklub",
             name_en="Job club",
             days=Timeline.of(
-                10 * 7, since=_JOBKLUB_START, source=f"{SEED_004}: 'et 10 ugers forløb'"
+                10 * 7, since=_JOBKLUB_START, source=f"{SOLROED_2016}: 'et 10 ugers forløb'"
             ),
         ),
     ),
@@ -179,8 +181,8 @@ JOBKLUB = ProgrammeDefinition(
         1_000_000,
         since=_JOBKLUB_START,
         source=(
-            f"{SEED_004}: open to 'alle langtidsledige' in the municipality; the seed states no "
-            "seat limit, so none is set (override with a later entry)"
+            f"{SOLROED_2016}: open to 'alle langtidsledige' in the municipality; "
+            "it states no seat limit, so none is set (override with a later entry)"
         ),
     ),
     outcomes=frozenset(
@@ -199,14 +201,14 @@ JOBKLUB = ProgrammeDefinition(
             name_da="Efter 10 ugers forløb",
             name_en="At the end of the 10 weeks",
             months_after_end=0,
-            source=f"{SEED_004}: '69 procent ... efter 10 ugers forløb'",
+            source=f"{SOLROED_2016}: '69 procent ... efter 10 ugers forløb'",
         ),
         Measurement(
             key="after_3_months",
             name_da="Næste måling om tre måneder",
             name_en="Three months after the end",
             months_after_end=3,
-            source=f"{SEED_004}: 'ved næste måling om tre måneder'",
+            source=f"{SOLROED_2016}: 'ved næste måling om tre måneder'",
         ),
     ),
     machine=Machine(

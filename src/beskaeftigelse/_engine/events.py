@@ -171,7 +171,7 @@ class Started(Event):
 
 @attrs.frozen(repr=False)
 class WorkFunctions:
-    """What the start meeting says is to be tested (seed 002).
+    """What the start meeting says is to be tested (as the Vejle afklaringsforløb describes it).
 
     The texts may describe a person's health, so the ``repr`` shows only which fields are
     filled in.

@@ -66,10 +66,10 @@ class Entry(Generic[T]):
     Attributes:
         valid_from: The first day the value applies.
         value: The value.
-        source: Where the value comes from: a seed file or a legal reference.
+        source: Where the value comes from: the public document (a press release, a § of a law).
 
     >>> from datetime import date
-    >>> Entry(date(2020, 11, 1), 25, "seed 002").value
+    >>> Entry(date(2020, 11, 1), 25, "Vejle Kommune, 29 October 2020").value
     25
     """
 
@@ -111,9 +111,9 @@ class Lookup(Generic[T]):
         """One line saying which value applied on the date, from when, and why.
 
         >>> from datetime import date
-        >>> t = Timeline.of(15, since=date(2019, 1, 1), source="seed 002")
+        >>> t = Timeline.of(15, since=date(2019, 1, 1), source="Vejle Kommune, 29 October 2020")
         >>> t.lookup(on=date(2020, 5, 1)).explain()
-        '15 on 2020-05-01 (in force from 2019-01-01; source: seed 002)'
+        '15 on 2020-05-01 (in force from 2019-01-01; source: Vejle Kommune, 29 October 2020)'
         """
         until = f" until {self.valid_until.isoformat()}" if self.valid_until else ""
         return (
@@ -140,8 +140,9 @@ class Timeline(Generic[T]):
         entries: The entries, oldest first; at least one.
 
     >>> from datetime import date
-    >>> capacity = Timeline.of(15, since=date(2019, 1, 1), source="seed 002").then(
-    ...     25, since=date(2020, 11, 1), source="seed 002"
+    >>> vejle = "Vejle Kommune, 29 October 2020"
+    >>> capacity = Timeline.of(15, since=date(2019, 1, 1), source=vejle).then(
+    ...     25, since=date(2020, 11, 1), source=vejle
     ... )
     >>> capacity.value_on(date(2020, 10, 31)), capacity.value_on(date(2020, 11, 1))
     (15, 25)

@@ -126,7 +126,7 @@ class Decision:
     >>> roster = intake.Intake.of(bk.catalogue.get("afklaringsforloeb", on=date(2020, 11, 1)))
     >>> roster = roster.refer("ref-1", on=date(2020, 11, 2))
     >>> print(roster.decisions[-1].explain())
-    ref-1 admitted on 2020-11-02: 0 of 25 seats taken; capacity 25 on 2020-11-02 (in force from 2020-11-01; source: seed 002: 'Fra 1. november 2020 ... 25 borgere ad gangen')
+    ref-1 admitted on 2020-11-02: 0 of 25 seats taken; capacity 25 on 2020-11-02 (in force from 2020-11-01; source: Vejle Kommune, press release of 29 October 2020, "Karriereværkstedet og jobcentret udvider samarbejdet": 'Fra 1. november 2020 ... 25 borgere ad gangen')
     """  # noqa: E501 - a doctest output line cannot be wrapped
 
     referral: str
@@ -823,9 +823,12 @@ class WorkshopRoster:
         return iter(self.history)
 
 
-_SEED_000 = "seed 000 (Jobcenter Randers and Psykiatriens Hus, autumn 2020)"
+_RANDERS_2020 = (
+    'Jobcenter Randers and Psykiatriens Hus, news item "Samarbejde mellem Jobcenter og '
+    'Psykiatriens Hus skal styrke ledige i jagten på det rette job" (autumn 2020)'
+)
 
-#: The Randers recovery workshop of seed 000. The seed gives the first session's date and says
+#: The Randers recovery workshop. The news item gives the first session's date and says
 #: there is already a waiting list; it gives no seat limit, so 12 is a placeholder marked
 #: "[unverified]": replace it with ``attrs.evolve``.
 RANDERS_RECOVERY_WORKSHOP = Workshop(
@@ -838,14 +841,14 @@ RANDERS_RECOVERY_WORKSHOP = Workshop(
         "job-ready but vulnerable unemployed (bad experiences in earlier jobs, burn-out, "
         "psychological vulnerability)"
     ),
-    source=_SEED_000,
+    source=_RANDERS_2020,
     sessions=(
         Session(
             key="first",
             on=date(2020, 11, 20),
             seats=12,
             source=(
-                f"{_SEED_000}: 'den første workshop, der afholdes fredag den 20. november'; "
+                f"{_RANDERS_2020}: 'den første workshop, der afholdes fredag den 20. november'; "
                 "seat limit [unverified]: not in the seed, a placeholder to override"
             ),
             title="Livsmestring og ressourcer",

@@ -35,7 +35,10 @@ from beskaeftigelse._kernel.validation import whole as _int
 _text = functools.partial(text, required=False)
 
 
-SEED_003 = "seed 003 (Aarhus Kommune, Futurum, IPS for psychologically vulnerable graduates)"
+FUTURUM_SOURCE = (
+    'Aarhus Kommune, news item "En skræddersyet indsats får psykisk sårbare i job eller '
+    'uddannelse i Aarhus" (Futurum)'
+)
 _MAX_TEXT = 2000
 
 
@@ -78,7 +81,7 @@ def _steps(value: object) -> tuple[HoursStep, ...]:
 
 @attrs.frozen(kw_only=True, repr=False)
 class StartAgreement:
-    """The clear agreements made at the start of an IPS course (seed 003).
+    """The clear agreements made at the start of an IPS course (as Futurum makes them).
 
     How many hours are realistic, which tasks work best, a gentle start plan stepping up
     the hours, and the contact persons at the company and in the municipality. The texts may
@@ -316,14 +319,14 @@ IPS_MACHINE = Machine(
 
 _FUTURUM_START = date(2017, 1, 1)
 
-#: Futurum, Aarhus Kommune's IPS course (seed 003), as a programme definition.
+#: Futurum, Aarhus Kommune's IPS course, as a programme definition.
 FUTURUM_IPS = ProgrammeDefinition(
     key="futurum_ips",
     name_da="Futurum (IPS)",
     name_en="Futurum (Individual Placement and Support)",
     provider="Aarhus Kommune",
     source=(
-        f"{SEED_003}: ran 2017-2019, then made permanent (the day in 2017 is not given; "
+        f"{FUTURUM_SOURCE}: ran 2017-2019, then made permanent (the day in 2017 is not given; "
         "2017-01-01 is used)"
     ),
     validity=Period(_FUTURUM_START),
@@ -342,8 +345,8 @@ FUTURUM_IPS = ProgrammeDefinition(
                 365,
                 since=_FUTURUM_START,
                 source=(
-                    f"{SEED_003} states no length and IPS support is time-unlimited; one year "
-                    "is a planning horizon only [unverified], override with a later entry"
+                    f"{FUTURUM_SOURCE} states no length and IPS support is time-unlimited; "
+                    "one year is a planning horizon only [unverified], override with a later entry"
                 ),
             ),
         ),
@@ -352,7 +355,9 @@ FUTURUM_IPS = ProgrammeDefinition(
     capacity=Timeline.of(
         1_000_000,
         since=_FUTURUM_START,
-        source=f"{SEED_003} states no seat limit, so none is set (override with a later entry)",
+        source=(
+            f"{FUTURUM_SOURCE} states no seat limit, so none is set (override with a later entry)"
+        ),
     ),
     outcomes=frozenset(
         {
@@ -371,7 +376,7 @@ FUTURUM_IPS = ProgrammeDefinition(
             name_en="Outcome: job or education",
             months_after_end=0,
             source=(
-                f"{SEED_003}: 'Målet er at få borgeren i job via en virksomhedspraktik eller "
+                f"{FUTURUM_SOURCE}: 'Målet er at få borgeren i job via en virksomhedspraktik eller "
                 "tilbage i uddannelse'"
             ),
         ),

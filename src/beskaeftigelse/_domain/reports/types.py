@@ -652,4 +652,4 @@ class DialoguePrompt:
     source: str = attrs.field(validator=text())
 
 
-#: The dialogue prompts of seed 001: plain contact, no psychology needed.
+#: The PsykInfo / EN AF OS dialogue prompts: plain contact, no psychology needed.

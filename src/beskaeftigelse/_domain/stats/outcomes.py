@@ -87,12 +87,12 @@ class LabourMarket:
         return outcome in self.kinds
 
 
-#: Solrød's count of May 2016 (seed 004): "ude på arbejdsmarkedet - primært i ordinært job og
+#: Solrød's count of May 2016: "ude på arbejdsmarkedet - primært i ordinært job og
 #: sekundært i løntilskud og praktik".
 SOLROED_LABOUR_MARKET = LabourMarket(
     (Outcome.ORDINARY_JOB, Outcome.LOENTILSKUD, Outcome.VIRKSOMHEDSPRAKTIK),
     source=(
-        "seed 004 (Solrød Kommune, Jobklub, count of May 2016): 'primært i ordinært job og "
+        "Solrød Kommune, news item on the Jobklub (count of May 2016): 'primært i ordinært job og "
         "sekundært i løntilskud og praktik'"
     ),
 )

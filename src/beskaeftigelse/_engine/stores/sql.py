@@ -22,6 +22,7 @@ Tables (the same in both databases; see the how-to "Store courses in SQLite or P
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -54,7 +55,7 @@ _SELECT_ROW = "SELECT id, digest, version FROM courses WHERE key = ?"
 Row = tuple[Any, ...]
 
 
-class SqlCourseStore:
+class SqlCourseStore(abc.ABC):
     """The course store over a SQL database; a subclass says how to talk to its database.
 
     Every write is one transaction that checks the version it was based on, so a write based
@@ -73,25 +74,28 @@ class SqlCourseStore:
 
     # -- what a database must provide -----------------------------------------------------
 
+    @abc.abstractmethod
     def _execute(self, sql: str, params: Sequence[object] | None = None) -> None:
-        raise NotImplementedError
+        """Run one statement."""
 
+    @abc.abstractmethod
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
-        raise NotImplementedError
+        """Run one query; its rows."""
 
+    @abc.abstractmethod
     def _execute_many(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
-        raise NotImplementedError
+        """Run one statement for each of ``rows``."""
 
+    @abc.abstractmethod
     def _date(self, day: date) -> object:
         """``day`` as the database takes it."""
-        raise NotImplementedError
 
-    def _before_migrating(self) -> None:
+    def _before_migrating(self) -> None:  # noqa: B027 - a hook: most databases need nothing
         """Anything to do first in the transaction that migrates the schema."""
 
+    @abc.abstractmethod
     def close(self) -> None:
         """Close the connection; the store cannot be used after."""
-        raise NotImplementedError
 
     # -- plumbing -------------------------------------------------------------------------
 
